@@ -1,0 +1,68 @@
+"""Pressroom: a bilingual press-statements site with embeddable live widgets."""
+
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from . import cli, errors, i18n, routing, security
+from .config import from_environment
+from .extensions import babel, cache, db, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Create the application; `config` overrides the environment (tests pass their own)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    configure(app, config)
+    configure_extensions(app)
+    routing.init_app(app)
+    register_blueprints(app)
+    i18n.init_app(app)
+    errors.init_app(app)
+    security.init_app(app)
+    cli.init_app(app)
+    return app
+
+
+def configure(app: Flask, config: dict | None) -> None:
+    """Load defaults and the environment, then `config`; make sure the instance folder exists."""
+    app.config.from_mapping(from_environment(app.instance_path))
+    if config:
+        app.config.from_mapping(config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config["SECRET_KEY"]:
+        if app.config["PRESSROOM_ENV"] == "production":
+            raise RuntimeError("SECRET_KEY is not set: production mode refuses to start without it.")
+        # Development and tests get a random key kept in the instance folder, so sessions
+        # survive a restart of the development server.
+        key_file = Path(app.instance_path) / "secret_key"
+        if not key_file.exists():
+            key_file.write_text(secrets.token_hex(32))
+        app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def configure_extensions(app: Flask) -> None:
+    """Bind the database, migrations, cache and Babel to the app."""
+    db.init_app(app)
+    # Batch mode lets SQLite alter tables; constraint names come from the naming convention.
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    cache.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale)
+
+
+def register_blueprints(app: Flask) -> None:
+    """Register the public site, the widgets and the staff area."""
+    from .site import bp as site_bp
+    from .staff import bp as staff_bp
+    from .widgets import bp as widgets_bp
+
+    app.register_blueprint(site_bp)
+    app.register_blueprint(widgets_bp)
+    app.register_blueprint(staff_bp)

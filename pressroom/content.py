@@ -1,0 +1,280 @@
+"""Read-side queries for public pages and widgets, cached under a content version.
+
+Every query result is cached under a key made of its name, its parameters and the current
+*content token*. Any write calls `content_changed()`, which drops the token so every cached
+result is stale at once. The token also remembers when the next scheduled statement falls due;
+a request after that instant makes a new token, so a scheduled statement appears by itself at
+its time without a cron job.
+"""
+
+import math
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from flask import g
+from sqlalchemy import func, select
+from sqlalchemy.orm import defer
+
+from . import timekeeping
+from .extensions import cache, db
+from .models import Clock, DayCounter, SiteSettings, Statement, StatementText
+
+STATE_KEY = "content-state"
+#: Statement ids above this cannot exist; larger numbers in URLs are answered 404 before a query.
+MAX_ID = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Item:
+    """A statement as a listing shows it: no body."""
+
+    id: int
+    kind: str
+    published_at: datetime
+    lang: str
+    title: str
+    slug: str
+    lead: str
+
+
+@dataclass(frozen=True)
+class Article(Item):
+    """A statement in one language, in full, with the slugs of all its translations."""
+
+    body: str = ""
+    featured: bool = False
+    slugs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a listing."""
+
+    items: list[Item]
+    number: int
+    pages: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Counter:
+    """A day counter in one language."""
+
+    id: int
+    event_date: date
+    timezone: str
+    label: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The site title and contact line in one language."""
+
+    site_title: str
+    contact_line: str
+
+
+def content_changed() -> None:
+    """Invalidate every cached query and page: call after each write to content."""
+    cache.delete(STATE_KEY)
+    g.pop("content_token", None)
+
+
+def content_token() -> str:
+    """Return the current content token, renewing it when a scheduled statement falls due."""
+    token = g.get("content_token")
+    if token is not None:
+        return token
+    now = timekeeping.utcnow()
+    state = cache.get(STATE_KEY)
+    if state is None or (state["due"] is not None and now >= state["due"]):
+        due = db.session.scalar(
+            select(func.min(Statement.published_at)).where(
+                Statement.status == "published", Statement.published_at > now
+            )
+        )
+        state = {"token": uuid.uuid4().hex, "due": due}
+        cache.set(STATE_KEY, state, timeout=0)
+    g.content_token = state["token"]
+    return state["token"]
+
+
+def cached(name: str, *params, compute: Callable):
+    """Return `compute()`, cached under `name`, `params` and the content token."""
+    key = ":".join(["q", name, content_token(), *map(str, params)])
+    hit = cache.get(key)
+    if hit is not None:
+        return hit[0]
+    value = compute()
+    cache.set(key, (value,))
+    return value
+
+
+def _public(now: datetime):
+    """Return the conditions that make a statement visible to the public at `now`."""
+    return (Statement.status == "published", Statement.published_at <= now)
+
+
+def _listing(lang: str, kind: str | None):
+    """Return the select of public statements with text in `lang`, newest first, no bodies."""
+    query = (
+        select(Statement.id, Statement.kind, Statement.published_at, StatementText)
+        .join(StatementText, StatementText.statement_id == Statement.id)
+        .options(defer(StatementText.body))
+        .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
+        .order_by(Statement.published_at.desc(), Statement.id.desc())
+    )
+    if kind:
+        query = query.where(Statement.kind == kind)
+    return query
+
+
+def _item(row) -> Item:
+    """Turn a listing row into an Item."""
+    sid, kind, published_at, text = row
+    return Item(sid, kind, published_at, text.lang, text.title, text.slug, text.lead)
+
+
+def latest(lang: str, limit: int, kind: str | None = None) -> list[Item]:
+    """Return the newest `limit` public statements in `lang`."""
+
+    def compute():
+        rows = db.session.execute(_listing(lang, kind).limit(limit))
+        return [_item(row) for row in rows]
+
+    return cached("latest", lang, limit, kind or "", compute=compute)
+
+
+def count(lang: str, kind: str | None = None) -> int:
+    """Return how many public statements have text in `lang`."""
+
+    def compute():
+        query = (
+            select(func.count())
+            .select_from(Statement)
+            .join(StatementText, StatementText.statement_id == Statement.id)
+            .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
+        )
+        if kind:
+            query = query.where(Statement.kind == kind)
+        return db.session.scalar(query)
+
+    return cached("count", lang, kind or "", compute=compute)
+
+
+def page(lang: str, number: int, size: int, kind: str | None = None) -> Page | None:
+    """Return page `number` of the listing in `lang`, or None when there is no such page."""
+    total = count(lang, kind)
+    pages = max(1, math.ceil(total / size))
+    if not 1 <= number <= pages:
+        return None
+
+    def compute():
+        rows = db.session.execute(_listing(lang, kind).offset((number - 1) * size).limit(size))
+        return [_item(row) for row in rows]
+
+    items = cached("page", lang, number, size, kind or "", compute=compute)
+    return Page(items, number, pages, total)
+
+
+def _article(statement: Statement, lang: str) -> Article | None:
+    """Return `statement` in `lang` as an Article, or None without text in `lang`."""
+    text = statement.text(lang)
+    if text is None:
+        return None
+    return Article(
+        statement.id,
+        statement.kind,
+        statement.published_at,
+        lang,
+        text.title,
+        text.slug,
+        text.lead,
+        body=text.body,
+        featured=statement.featured,
+        slugs={t.lang: t.slug for t in statement.texts},
+    )
+
+
+def statement(statement_id: int, lang: str) -> Article | None | dict[str, str]:
+    """Return a public statement in `lang`.
+
+    Returns the Article, or — when the statement is public but lacks `lang` — a dict of the
+    slugs it has in other languages, or None when no public statement has that id.
+    """
+    if not 1 <= statement_id <= MAX_ID:
+        return None
+
+    def compute():
+        found = db.session.get(Statement, statement_id)
+        if found is None or not found.is_public(timekeeping.utcnow()):
+            return None
+        return _article(found, lang) or {t.lang: t.slug for t in found.texts}
+
+    return cached("statement", statement_id, lang, compute=compute)
+
+
+def featured(lang: str) -> Article | None:
+    """Return the featured public statement in `lang`, if any."""
+
+    def compute():
+        found = db.session.scalars(
+            select(Statement)
+            .join(StatementText, StatementText.statement_id == Statement.id)
+            .where(Statement.featured, StatementText.lang == lang, *_public(timekeeping.utcnow()))
+            .order_by(Statement.published_at.desc())
+            .limit(1)
+        ).first()
+        return None if found is None else _article(found, lang)
+
+    return cached("featured", lang, compute=compute)
+
+
+def counters(lang: str) -> list[Counter]:
+    """Return the day counters with a label in `lang`, in display order."""
+
+    def compute():
+        found = db.session.scalars(select(DayCounter).order_by(DayCounter.position, DayCounter.id))
+        return [counter_in(c, lang) for c in found if c.text(lang)]
+
+    return cached("counters", lang, compute=compute)
+
+
+def counter(counter_id: int, lang: str) -> Counter | None:
+    """Return one day counter in `lang`, or None."""
+    if not 1 <= counter_id <= MAX_ID:
+        return None
+
+    def compute():
+        found = db.session.get(DayCounter, counter_id)
+        return None if found is None or not found.text(lang) else counter_in(found, lang)
+
+    return cached("counter", counter_id, lang, compute=compute)
+
+
+def counter_in(found: DayCounter, lang: str) -> Counter:
+    """Return a DayCounter row as a Counter in `lang`."""
+    text = found.text(lang)
+    return Counter(found.id, found.event_date, found.timezone, text.label, text.caption)
+
+
+def clocks() -> list[str]:
+    """Return the time zones of the site's clocks, in display order."""
+
+    def compute():
+        return list(db.session.scalars(select(Clock.timezone).order_by(Clock.position, Clock.id)))
+
+    return cached("clocks", compute=compute)
+
+
+def settings(lang: str) -> Settings:
+    """Return the site settings in `lang` (empty strings where none are set)."""
+
+    def compute():
+        found = db.session.get(SiteSettings, lang)
+        return Settings(found.site_title, found.contact_line) if found else Settings("", "")
+
+    return cached("settings", lang, compute=compute)

@@ -1,0 +1,67 @@
+"""Localised error pages: every error answers in the visitor's language, never a bare 500."""
+
+from flask import current_app, g, render_template, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, ServiceUnavailable
+
+from .config import LANGUAGES
+from .extensions import db
+from .i18n import preferred_language
+
+#: Title and explanation of each error page.
+MESSAGES = {
+    400: (_l("Bad request"), _l("The address or the form contains something this site cannot use.")),
+    404: (_l("Page not found"), _l("There is no page at this address. It may have been moved.")),
+    405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
+    413: (_l("Request too large"), _l("What was sent is larger than this site accepts.")),
+    429: (_l("Too many requests"), _l("Please wait a little and try again.")),
+    500: (_l("Something went wrong"), _l("The error has been logged. Please try again later.")),
+    503: (
+        _l("Temporarily unavailable"),
+        _l("The site cannot reach its database just now. Please try again in a minute."),
+    ),
+}
+
+
+def guess_language() -> str:
+    """Return the language of the failed request: from the URL if it has one, else preferred."""
+    if g.get("lang") in LANGUAGES:
+        return g.lang
+    first = request.path.strip("/").split("/", 1)[0]
+    if first in LANGUAGES:
+        return first
+    if request.args.get("lang") in LANGUAGES:
+        return request.args["lang"]
+    return preferred_language()
+
+
+def render_error(code: int, description: str | None = None):
+    """Render the error page for `code` in the request's language."""
+    g.lang = guess_language()
+    title, explanation = MESSAGES.get(code, MESSAGES[500])
+    return render_template(
+        "error.html", code=code, title=title, explanation=description or explanation
+    ), code
+
+
+def handle_http_error(error: HTTPException):
+    """Answer an HTTP error with the localised page, keeping headers such as Retry-After."""
+    body, code = render_error(error.code or 500)
+    response = error.get_response()
+    response.set_data(body)
+    response.content_type = "text/html; charset=utf-8"
+    return response
+
+
+def handle_database_down(error: OperationalError):
+    """Answer 503 with Retry-After when the database cannot be reached."""
+    current_app.logger.warning("database unavailable: %s", error)
+    db.session.rollback()
+    return handle_http_error(ServiceUnavailable(retry_after=30))
+
+
+def init_app(app) -> None:
+    """Register the error handlers."""
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(OperationalError, handle_database_down)

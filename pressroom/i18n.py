@@ -1,0 +1,143 @@
+"""Languages, the locale of each request, and Babel formatting helpers.
+
+The language lives in the URL (`/en/…`, `/ru/…`, or `?lang=` on widgets), so links, htmx
+requests and cache keys all carry it. Formatting goes through Babel with an explicit locale:
+English uses British conventions ("4 July 2020"), Russian its own ("4 июля 2020 г.").
+"""
+
+from datetime import date, datetime
+
+from babel.dates import format_date, format_datetime, format_time, get_timezone_location
+from babel.numbers import format_decimal
+from flask import current_app, g, request
+from flask_babel import ngettext
+
+from . import timekeeping
+from .config import LANGUAGES
+
+#: The Babel locale that formats each language's dates and numbers.
+BABEL_LOCALES = {"en": "en_GB", "ru": "ru"}
+#: Each language's name in itself, for the language switcher.
+NATIVE_NAMES = {"en": "English", "ru": "Русский"}
+
+
+def current_language() -> str:
+    """Return the language of this request (from the URL), or the site's default."""
+    lang = g.get("lang")
+    return lang if lang in LANGUAGES else current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
+
+
+def select_locale() -> str:
+    """Flask-Babel locale selector: the Babel locale of the request's language."""
+    return BABEL_LOCALES[current_language()]
+
+
+def preferred_language() -> str:
+    """Return the best language for the Accept-Language header, or the default."""
+    default = current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
+    try:
+        return request.accept_languages.best_match(LANGUAGES, default=default) or default
+    except (ValueError, TypeError):  # a header Werkzeug cannot parse is treated as absent
+        return default
+
+
+def date_long(value: date | datetime, lang: str, tz: str | None = None) -> str:
+    """Format a date the way each language writes it in prose: "4 July 2020", "4 июля 2020 г."."""
+    if isinstance(value, datetime):
+        value = value.astimezone(timekeeping.zone(tz)) if tz else value
+        value = value.date()
+    return format_date(value, "long", locale=BABEL_LOCALES[lang])
+
+
+def datetime_short(value: datetime, lang: str, tz: str) -> str:
+    """Format an instant as a local date and time: "4 July 2020, 14:05"."""
+    local = value.astimezone(timekeeping.zone(tz))
+    return f"{date_long(local, lang)}, {format_time(local, 'HH:mm', locale=BABEL_LOCALES[lang])}"
+
+
+def clock_time(value: datetime, lang: str, seconds: bool = True, hour24: bool = True) -> str:
+    """Format a local time for a clock face, e.g. "14:05:09" or "2:05:09 PM"."""
+    if hour24:
+        pattern = "HH:mm:ss" if seconds else "HH:mm"
+    else:
+        pattern = "h:mm:ss a" if seconds else "h:mm a"
+    return format_datetime(value, pattern, locale=BABEL_LOCALES[lang])
+
+
+def number(value: int, lang: str) -> str:
+    """Format an integer with the language's grouping: "1,002", "1 002"."""
+    return format_decimal(value, locale=BABEL_LOCALES[lang])
+
+
+def city_name(tz: str, lang: str) -> str:
+    """Return the CLDR exemplar city of a time zone in `lang`: "Moscow", "Москва"."""
+    return get_timezone_location(tz, locale=BABEL_LOCALES[lang], return_city=True)
+
+
+def day_count_phrase(days: int, label: str, lang: str) -> str:
+    """Return the whole pluralised phrase for a day counter, so the verb agrees with the count.
+
+    `days` is positive for a past event and negative for a future one.
+    """
+    n = abs(days)
+    count = number(n, lang)
+    if days >= 0:
+        # I18N: a day counter. %(event)s is the event in the form that follows "since"
+        # (Russian: genitive after «с»). The verb must agree with the number, e.g.
+        # "прошёл 1 день", "прошло 2 дня", "прошло 5 дней".
+        return ngettext(
+            "%(count)s day has passed since %(event)s",
+            "%(count)s days have passed since %(event)s",
+            n,
+            count=count,
+            event=label,
+        )
+    # I18N: a countdown. %(event)s follows "until" (Russian: genitive after «до»).
+    return ngettext(
+        "%(count)s day remains until %(event)s",
+        "%(count)s days remain until %(event)s",
+        n,
+        count=count,
+        event=label,
+    )
+
+
+def language_name(lang: str) -> str:
+    """Return a language's name in itself."""
+    return NATIVE_NAMES[lang]
+
+
+def site_zone() -> str:
+    """Return the site's time zone, in which publication dates are shown."""
+    return current_app.config["PRESSROOM_TIMEZONE"]
+
+
+def local_date(value: date | datetime) -> str:
+    """Template filter: a date in prose, in the request's language and the site's zone."""
+    return date_long(value, current_language(), site_zone())
+
+
+def local_datetime(value: datetime) -> str:
+    """Template filter: a date and time in the request's language and the site's zone."""
+    return datetime_short(value, current_language(), site_zone())
+
+
+def iso(value: date | datetime) -> str:
+    """Template filter: the machine-readable form for `<time datetime>` (local, with offset)."""
+    if isinstance(value, datetime):
+        return value.astimezone(timekeeping.zone(site_zone())).isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def init_app(app) -> None:
+    """Expose the formatting helpers to templates."""
+    app.jinja_env.globals.update(
+        current_language=current_language,
+        language_name=language_name,
+        LANGUAGES=LANGUAGES,
+    )
+    app.jinja_env.filters.update(
+        local_date=local_date, local_datetime=local_datetime, iso=iso, number=number
+    )
+    app.jinja_env.policies["ext.i18n.trimmed"] = True
+

@@ -1,0 +1,176 @@
+"""Database models: statements with one text row per language, day counters, clocks, settings."""
+
+from datetime import UTC, date, datetime
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from . import timekeeping
+from .extensions import db
+
+#: The kinds of publication, in the order forms and filters show them, with their labels.
+KINDS = {
+    "statement": _l("Statement"),
+    "speech": _l("Speech"),
+    "interview": _l("Interview"),
+    "article": _l("Article"),
+    "comment": _l("Comment"),
+}
+STATUSES = ("draft", "published")
+
+
+class UTCDateTime(TypeDecorator):
+    """A datetime stored as naive UTC on every database and returned as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        """Convert an aware datetime to naive UTC before it is stored."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are ambiguous; pass an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        """Attach UTC to a stored naive datetime."""
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def _now() -> datetime:
+    """Return the current instant for timestamp defaults."""
+    return timekeeping.utcnow()
+
+
+class Statement(db.Model):
+    """A publication: kind, when, whether public, and its texts in one or both languages."""
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        CheckConstraint(f"kind IN ({', '.join(repr(k) for k in KINDS)})", name="kind"),
+        CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="status"),
+        # The public listings read published statements newest first.
+        Index("ix_statement_status_published_at", "status", "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), default="statement")
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    featured: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, onupdate=_now)
+    #: Bumped on every save; an edit based on an older version is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    texts: Mapped[list["StatementText"]] = relationship(
+        back_populates="statement", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    def text(self, lang: str) -> "StatementText | None":
+        """Return the text in `lang`, or None when the statement lacks that language."""
+        return next((t for t in self.texts if t.lang == lang), None)
+
+    @property
+    def languages(self) -> list[str]:
+        """Return the languages this statement has text in."""
+        return sorted(t.lang for t in self.texts)
+
+    def is_public(self, now: datetime) -> bool:
+        """Tell whether the public may see this statement at instant `now`."""
+        return self.status == "published" and self.published_at <= now
+
+
+class StatementText(db.Model):
+    """A statement's title, slug, lead and body in one language."""
+
+    __tablename__ = "statement_text"
+    __table_args__ = (
+        UniqueConstraint("statement_id", "lang"),
+        UniqueConstraint("lang", "slug"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statement.id", ondelete="CASCADE"), index=True
+    )
+    lang: Mapped[str] = mapped_column(String(2))
+    title: Mapped[str] = mapped_column(String(300))
+    slug: Mapped[str] = mapped_column(String(200))
+    lead: Mapped[str] = mapped_column(Text, default="")
+    #: Sanitised HTML, safe to render as is.
+    body: Mapped[str] = mapped_column(Text, default="")
+
+    statement: Mapped[Statement] = relationship(back_populates="texts")
+
+
+class DayCounter(db.Model):
+    """An event whose distance in calendar days is shown: "N days have passed since …"."""
+
+    __tablename__ = "day_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_date: Mapped[date] = mapped_column(Date)
+    timezone: Mapped[str] = mapped_column(String(64), default="Europe/Moscow")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    texts: Mapped[list["DayCounterText"]] = relationship(
+        back_populates="counter", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    def text(self, lang: str) -> "DayCounterText | None":
+        """Return the label and caption in `lang`, or None."""
+        return next((t for t in self.texts if t.lang == lang), None)
+
+
+class DayCounterText(db.Model):
+    """A day counter's label (the event, in the form that follows "since") and caption."""
+
+    __tablename__ = "day_counter_text"
+    __table_args__ = (UniqueConstraint("counter_id", "lang"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(
+        ForeignKey("day_counter.id", ondelete="CASCADE"), index=True
+    )
+    lang: Mapped[str] = mapped_column(String(2))
+    label: Mapped[str] = mapped_column(String(300))
+    caption: Mapped[str] = mapped_column(String(500), default="")
+
+    counter: Mapped[DayCounter] = relationship(back_populates="texts")
+
+
+class Clock(db.Model):
+    """A city clock: an IANA time zone, shown in display order."""
+
+    __tablename__ = "clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    timezone: Mapped[str] = mapped_column(String(64), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SiteSettings(db.Model):
+    """Per-language site title and contact line."""
+
+    __tablename__ = "site_settings"
+
+    lang: Mapped[str] = mapped_column(String(2), primary_key=True)
+    site_title: Mapped[str] = mapped_column(String(200), default="")
+    contact_line: Mapped[str] = mapped_column(String(500), default="")

@@ -1,0 +1,7 @@
+"""The public site: home page, statement listing and statement pages in each language."""
+
+from flask import Blueprint
+
+bp = Blueprint("site", __name__)
+
+from . import views  # noqa: E402,F401  (views register themselves on bp)

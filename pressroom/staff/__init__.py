@@ -1,0 +1,5 @@
+"""The staff area: sign-in and the forms that edit statements, counters, clocks and settings."""
+
+from flask import Blueprint
+
+bp = Blueprint("staff", __name__, url_prefix="/staff")

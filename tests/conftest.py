@@ -1,0 +1,166 @@
+"""Shared fixtures: an app per test on a temporary database, a client, a controllable clock."""
+
+import os
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from babel.messages.frontend import CommandLineInterface
+from sqlalchemy import delete
+
+from pressroom import ROOT, create_app, timekeeping
+from pressroom.content import content_changed
+from pressroom.extensions import cache, db
+from pressroom.models import (
+    Clock,
+    DayCounter,
+    DayCounterText,
+    SiteSettings,
+    Statement,
+    StatementText,
+)
+from pressroom.text import make_slug
+
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_catalogue():
+    """Compile the message catalogues once, so a fresh clone tests real translations."""
+    CommandLineInterface().run(
+        ["pybabel", "-q", "compile", "-d", str(ROOT / "pressroom" / "translations")]
+    )
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """The test database: TEST_DATABASE_URL when set (PostgreSQL in CI), else a temporary SQLite file."""
+    return os.environ.get("TEST_DATABASE_URL") or (
+        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+    )
+
+
+@pytest.fixture(scope="session")
+def cache_config() -> dict:
+    """The test cache: Redis under a per-run key prefix when TEST_REDIS_URL is set, else in-process."""
+    url = os.environ.get("TEST_REDIS_URL")
+    if url:
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": url,
+            "CACHE_KEY_PREFIX": f"pressroom-test-{uuid.uuid4().hex[:8]}:",
+        }
+    return {"CACHE_TYPE": "SimpleCache"}
+
+
+@pytest.fixture(scope="session")
+def app_config(database_url, cache_config, tmp_path_factory) -> dict:
+    """The configuration every test app starts from."""
+    return {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "SQLALCHEMY_DATABASE_URI": database_url,
+        "PRESSROOM_TIMEZONE": "Europe/Moscow",
+        "PRESSROOM_DEFAULT_LANGUAGE": "en",
+        "SERVER_NAME": "pressroom.test",
+        **cache_config,
+    }
+
+
+@pytest.fixture(scope="session")
+def schema(app_config):
+    """Create the tables once per run (migrations are tested on their own)."""
+    app = create_app(app_config)
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def app(app_config, schema):
+    """A fresh app per test; its rows and cache entries are removed afterwards."""
+    app = create_app(app_config)
+    with app.app_context():
+        cache.clear()
+    yield app
+    with app.app_context():
+        db.session.remove()
+        for model in (StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings):
+            db.session.execute(delete(model))
+        db.session.commit()
+        cache.clear()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    """A test client for the app."""
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    """A runner for the app's CLI commands."""
+    return app.test_cli_runner()
+
+
+class FrozenClock:
+    """A clock the test moves by hand; `timekeeping.utcnow` reads it."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+
+    def __call__(self) -> datetime:
+        """Return the frozen instant."""
+        return self.now
+
+    def advance(self, **delta) -> None:
+        """Move the clock forward by a timedelta's keyword arguments."""
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch) -> FrozenClock:
+    """Freeze the current instant at 2026-03-15 09:00 UTC (12:00 in Moscow)."""
+    frozen = FrozenClock(datetime(2026, 3, 15, 9, 0, tzinfo=UTC))
+    monkeypatch.setattr(timekeeping, "utcnow", frozen)
+    return frozen
+
+
+@pytest.fixture
+def add_statement(app):
+    """Return a function that stores a statement with texts given as {lang: title}."""
+
+    def add(
+        titles: dict[str, str],
+        published_at: datetime | None = None,
+        kind: str = "statement",
+        status: str = "published",
+        featured: bool = False,
+        body: str = "<p>Body.</p>",
+    ) -> Statement:
+        with app.app_context():
+            statement = Statement(
+                kind=kind,
+                status=status,
+                featured=featured,
+                published_at=published_at or timekeeping.utcnow() - timedelta(hours=1),
+                texts=[
+                    StatementText(
+                        lang=lang, title=title, slug=make_slug(title), lead=f"Lead of {title}",
+                        body=body,
+                    )
+                    for lang, title in titles.items()
+                ],
+            )
+            db.session.add(statement)
+            db.session.commit()
+            content_changed()
+            db.session.refresh(statement)
+            db.session.expunge(statement)
+            return statement
+
+    return add

@@ -1,0 +1,260 @@
+"""The public site in both languages: redirects, home, listing, statement pages, visibility."""
+
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from pressroom.extensions import db
+from pressroom.models import Clock, DayCounter, DayCounterText, SiteSettings
+
+LANGS = ["en", "ru"]
+
+
+def html(response) -> str:
+    """Return a response body as text."""
+    return response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"),
+        ("en-GB,en;q=0.9", "/en/"),
+        ("de-DE,fr;q=0.5", "/en/"),
+        ("", "/en/"),
+        (";;;q=abc,,=,", "/en/"),
+        ("\x00\xff garbage", "/en/"),
+        ("ru;q=0.1,en;q=0.2", "/en/"),
+    ],
+)
+def test_root_redirects_by_accept_language(client, header, expected):
+    """The bare address sends visitors to their language; garbage falls back to the default."""
+    response = client.get("/", headers={"Accept-Language": header})
+    assert response.status_code == 302
+    assert response.headers["Location"] == expected
+    assert "Accept-Language" in response.headers["Vary"]
+
+
+def test_default_language_is_configurable(app_config):
+    """Sites whose default is Russian send unknown languages to /ru/."""
+    from pressroom import create_app
+
+    app = create_app({**app_config, "PRESSROOM_DEFAULT_LANGUAGE": "ru"})
+    response = app.test_client().get("/", headers={"Accept-Language": "fr"})
+    assert response.headers["Location"] == "/ru/"
+
+
+@pytest.fixture
+def front_page_content(app, clock, add_statement):
+    """Settings, two clocks, one counter, a featured statement and a few others."""
+    with app.app_context():
+        db.session.add_all(
+            [
+                SiteSettings(lang="en", site_title="Press Office", contact_line="Duty officer: +7 000"),
+                SiteSettings(lang="ru", site_title="Пресс-служба", contact_line="Дежурный: +7 000"),
+                Clock(timezone="Europe/Moscow", position=0),
+                Clock(timezone="Europe/London", position=1),
+                DayCounter(
+                    event_date=date(2023, 6, 17),  # 1002 days before 15 March 2026
+                    timezone="Europe/Moscow",
+                    texts=[
+                        DayCounterText(lang="en", label="the harbour accord", caption="Signed at dawn."),
+                        DayCounterText(lang="ru", label="портового соглашения", caption="Подписано на рассвете."),
+                    ],
+                ),
+            ]
+        )
+        db.session.commit()
+    add_statement({"en": "Featured news", "ru": "Главная новость"}, featured=True,
+                  body="<p>Full featured body.</p>")
+    for n in range(12):
+        add_statement({"en": f"Item {n:02d}", "ru": f"Запись {n:02d}"},
+                      published_at=clock.now - timedelta(days=n + 1))
+
+
+def test_home_in_english(client, front_page_content):
+    """The English front page: date, clocks, contact, counter, featured, latest ten, link to all."""
+    page = html(client.get("/en/"))
+    assert '<html lang="en">' in page
+    assert '<time datetime="2026-03-15">15 March 2026</time>' in page
+    assert "Moscow" in page and "London" in page
+    assert ">12:00:00<" in page and ">09:00:00<" in page  # Moscow and London at 09:00 UTC
+    assert "Duty officer: +7 000" in page
+    assert "1,002 days have passed since the harbour accord" in page
+    assert "Full featured body." in page
+    assert page.count('class="statement-row"') == 10
+    assert "Item 00" in page and "Item 09" not in page  # 10 newest, featured included
+    assert 'href="/en/statements/"' in page
+    assert page.count("<h1") == 1
+
+
+def test_home_in_russian(client, front_page_content):
+    """The Russian front page speaks Russian throughout."""
+    page = html(client.get("/ru/"))
+    assert '<html lang="ru">' in page
+    assert "15 марта 2026\u202fг." in page
+    assert "Москва" in page and "Лондон" in page
+    assert "прошло 1\xa0002 дня с портового соглашения" in page
+    assert "Последние заявления" in page and "Все заявления" in page
+    assert "Главная новость" in page
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_without_any_content(client, lang):
+    """An empty site still renders its front page."""
+    response = client.get(f"/{lang}/")
+    assert response.status_code == 200
+
+
+@pytest.fixture
+def forty_five(clock, add_statement):
+    """45 statements, newest first by number, every third an interview; #7 only in English."""
+    for n in range(45):
+        titles = {"en": f"Number {n:02d}"} if n == 7 else {"en": f"Number {n:02d}", "ru": f"Номер {n:02d}"}
+        add_statement(titles, published_at=clock.now - timedelta(hours=n + 1),
+                      kind="interview" if n % 3 == 0 else "statement")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_listing_pages(client, forty_five, lang):
+    """20 a page, newest first; the last page holds the rest; a link leads on."""
+    first = html(client.get(f"/{lang}/statements/"))
+    titles = re.findall(r'class="row-title"><a [^>]+>([^<]+)<', first)
+    assert len(titles) == 20
+    assert titles[0].endswith("00") and titles[19].endswith("19" if lang == "en" else "20")
+    assert f'href="/{lang}/statements/?page=2"' in first
+    last = client.get(f"/{lang}/statements/?page=3")
+    assert last.status_code == 200
+    assert len(re.findall('class="row-title"', html(last))) == (5 if lang == "en" else 4)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "4", "01", "1.5", str(2**63), "9" * 5000, ""])
+def test_bad_page_numbers_are_a_localised_404(client, forty_five, lang, page):
+    """Out-of-range or non-numeric pages answer the 404 page in the listing's language."""
+    response = client.get(f"/{lang}/statements/?page={page}")
+    assert response.status_code == 404
+    assert ("Page not found" if lang == "en" else "Страница не найдена") in html(response)
+    assert f'<html lang="{lang}">' in html(response)
+
+
+def test_kind_filter(client, forty_five):
+    """`?kind=` keeps only that kind; an unknown kind is a 404."""
+    page = html(client.get("/en/statements/?kind=interview"))
+    assert len(re.findall('class="row-title"', page)) == 15
+    assert page.count(">Interview<") >= 15
+    assert client.get("/en/statements/?kind=bogus").status_code == 404
+    assert 'aria-current="page">Интервью<' in html(client.get("/ru/statements/?kind=interview"))
+
+
+def test_detail_and_slug_redirects(client, add_statement):
+    """A statement has its own page; a missing or old slug is redirected (301) to the canonical URL."""
+    statement = add_statement({"en": "Talks resume in spring", "ru": "Переговоры возобновятся весной"})
+    sid = statement.id
+    page = html(client.get(f"/en/statements/{sid}/talks-resume-in-spring"))
+    assert "<h1>Talks resume in spring</h1>" in page
+    for old in (f"/en/statements/{sid}/", f"/en/statements/{sid}/an-old-slug"):
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response.headers["Location"] == f"/en/statements/{sid}/talks-resume-in-spring"
+    ru = client.get(f"/ru/statements/{sid}/x")
+    assert ru.headers["Location"] == f"/ru/statements/{sid}/peregovory-vozobnoviatsia-vesnoi"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/statements/999/", "/en/statements/0/", "/en/statements/" + "9" * 5000 + "/",
+     "/en/statements/-1/", "/de/", "/xx/statements/", "/en/%ff%fe/", "/ru/statements/%c3%28/"],
+)
+def test_unknown_addresses_are_404_never_500(client, path):
+    """Unknown ids, languages and invalid UTF-8 in paths are plain 404s."""
+    assert client.get(path).status_code == 404
+
+
+def test_language_switch_and_hreflang(client, add_statement):
+    """The switcher and hreflang links point at the same statement in the other language."""
+    statement = add_statement({"en": "Both languages", "ru": "Оба языка"})
+    page = html(client.get(f"/en/statements/{statement.id}/both-languages"))
+    ru_url = f"http://pressroom.test/ru/statements/{statement.id}/oba-iazyka"
+    en_url = f"http://pressroom.test/en/statements/{statement.id}/both-languages"
+    assert f'<link rel="canonical" href="{en_url}">' in page
+    assert f'<link rel="alternate" hreflang="ru" href="{ru_url}">' in page
+    assert f'<link rel="alternate" hreflang="en" href="{en_url}">' in page
+    assert f'<link rel="alternate" hreflang="x-default" href="{en_url}">' in page
+    assert f'<a href="{ru_url}" hreflang="ru" lang="ru">Русский</a>' in page
+    # Reciprocal: the Russian page points back.
+    ru_page = html(client.get(f"/ru/statements/{statement.id}/oba-iazyka"))
+    assert f'<link rel="alternate" hreflang="en" href="{en_url}">' in ru_page
+
+
+def test_statement_in_one_language_only(client, add_statement):
+    """No hreflang for a missing translation; the switcher leads to the listing with a note."""
+    statement = add_statement({"ru": "Только по-русски"})
+    page = html(client.get(f"/ru/statements/{statement.id}/tolko-po-russki"))
+    assert 'hreflang="en" href="http://' not in page
+    assert '<a href="/en/statements/" hreflang="en" lang="en">English</a>' in page
+    assert "нет перевода" in page
+    missing = client.get(f"/en/statements/{statement.id}/tolko-po-russki")
+    assert missing.status_code == 404
+    body = html(missing)
+    assert "has not been published in English" in body
+    assert f'href="/ru/statements/{statement.id}/tolko-po-russki"' in body
+    assert "Только по-русски" not in html(client.get("/en/statements/"))
+    assert "Только по-русски" in html(client.get("/ru/statements/"))
+
+
+def test_drafts_and_future_statements_are_invisible(client, clock, add_statement):
+    """Drafts and scheduled statements are 404 and absent from the home page and listing."""
+    draft = add_statement({"en": "Secret draft"}, status="draft")
+    future = add_statement({"en": "Scheduled news"}, published_at=clock.now + timedelta(minutes=5))
+    for statement, slug in ((draft, "secret-draft"), (future, "scheduled-news")):
+        assert client.get(f"/en/statements/{statement.id}/{slug}").status_code == 404
+    for url in ("/en/", "/en/statements/"):
+        page = html(client.get(url))
+        assert "Secret draft" not in page and "Scheduled news" not in page
+
+
+def test_scheduled_statement_appears_at_its_time_even_when_cached(client, clock, add_statement):
+    """No cron: the first request after the publication time shows it, cache notwithstanding."""
+    add_statement({"en": "Old news"})
+    future = add_statement({"en": "Scheduled news"}, published_at=clock.now + timedelta(minutes=5))
+    assert "Scheduled news" not in html(client.get("/en/"))  # now cached without it
+    clock.advance(minutes=5)
+    assert "Scheduled news" in html(client.get("/en/"))
+    assert client.get(f"/en/statements/{future.id}/scheduled-news").status_code == 200
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_pages_are_accessible_landmarks(client, add_statement, lang):
+    """Skip link, landmarks, one h1, <time datetime> for each date on every kind of page."""
+    statement = add_statement({"en": "Accessible", "ru": "Доступно"})
+    for url in (f"/{lang}/", f"/{lang}/statements/", f"/{lang}/statements/{statement.id}/"):
+        response = client.get(url, follow_redirects=True)
+        page = html(response)
+        assert 'href="#main"' in page and '<main id="main"' in page
+        assert "<header" in page and "<footer" in page and "<nav" in page
+        assert page.count("<h1") == 1
+        assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT\d\d:\d\d\+03:00">', page)
+
+
+def test_error_page_speaks_the_visitors_language(client):
+    """A 404 outside any language follows Accept-Language."""
+    response = client.get("/nowhere", headers={"Accept-Language": "ru"})
+    assert response.status_code == 404
+    assert "Страница не найдена" in html(response)
+
+
+def test_text_is_escaped(client, add_statement):
+    """Titles and leads are text, never markup."""
+    statement = add_statement({"en": "<script>alert(1)</script> & more"})
+    page = html(client.get(f"/en/statements/{statement.id}/", follow_redirects=True))
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in page
+
+
+def test_pages_refuse_framing(client):
+    """Site pages may not be framed by other sites."""
+    response = client.get("/en/")
+    assert "frame-ancestors 'self'" in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
