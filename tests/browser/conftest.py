@@ -1,0 +1,108 @@
+"""Browser fixtures: the app on a real HTTP server, a partner site on another host, Chromium."""
+
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from werkzeug.serving import make_server
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test in this folder `browser`; skip them when Chromium is missing (outside CI)."""
+    here = os.path.dirname(__file__)
+    chromium = shutil.which("chromium")
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.browser)
+            if chromium is None and not os.environ.get("PRESSROOM_REQUIRE_BROWSER"):
+                item.add_marker(pytest.mark.skip(reason="Debian's chromium is not installed"))
+
+
+class LiveServer:
+    """A WSGI app served by a real HTTP server in a background thread."""
+
+    def __init__(self, app, host: str = "127.0.0.1"):
+        self.server = make_server(host, 0, app, threaded=True)
+        self.url = f"http://{host}:{self.server.server_port}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Shut the server down."""
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def live_server(app) -> Iterator[LiveServer]:
+    """The test app served on 127.0.0.1 (SERVER_NAME is dropped so any host name is accepted)."""
+    app.config["SERVER_NAME"] = None
+    server = LiveServer(app)
+    yield server
+    server.stop()
+
+
+class PartnerSite:
+    """Another site, on 127.0.0.2, serving one HTML page that a test sets."""
+
+    def __init__(self):
+        self.html = "<!doctype html><title>Partner</title>"
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (the stdlib's name)
+                """Serve the partner page."""
+                body = site.html.encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                """Keep test output quiet."""
+
+        self.server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
+        self.url = f"http://127.0.0.2:{self.server.server_port}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        """Shut the partner site down."""
+        self.server.shutdown()
+        self.thread.join(5)
+
+
+@pytest.fixture
+def partner_site() -> Iterator[PartnerSite]:
+    """A partner site on 127.0.0.2: another site, not just another port."""
+    site = PartnerSite()
+    yield site
+    site.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser page (own cookies), closed after the test."""
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
