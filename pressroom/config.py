@@ -30,6 +30,8 @@ def from_environment(instance_path: str) -> dict:
         "CACHE_THRESHOLD": 5000,
         "PRESSROOM_TIMEZONE": _env("PRESSROOM_TIMEZONE", "Europe/Moscow"),
         "PRESSROOM_DEFAULT_LANGUAGE": _env("PRESSROOM_DEFAULT_LANGUAGE", "en"),
+        # Who may frame widget pages: CSP frame-ancestors sources, "*" for any site.
+        "PRESSROOM_WIDGET_FRAME_ANCESTORS": _env("PRESSROOM_WIDGET_FRAME_ANCESTORS", "*"),
         "PRESSROOM_PAGE_SIZE": 20,
         "PRESSROOM_HOME_LATEST": 10,
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),

@@ -15,14 +15,14 @@ def utcnow() -> datetime:
 
 
 @lru_cache(maxsize=1)
-def _known_zones() -> frozenset[str]:
+def known_zones() -> frozenset[str]:
     """Return the IANA zone names this machine's tz database knows."""
     return frozenset(available_timezones())
 
 
 def is_timezone(name: str) -> bool:
     """Tell whether `name` is a known IANA time-zone name (and nothing path-like)."""
-    return isinstance(name, str) and name in _known_zones()
+    return isinstance(name, str) and name in known_zones()
 
 
 @lru_cache(maxsize=256)
@@ -53,3 +53,25 @@ def next_midnight(tz: str, now: datetime | None = None) -> datetime:
 def local_to_utc(value: datetime, tz: str) -> datetime:
     """Interpret a naive local datetime in zone `tz` and return it in UTC."""
     return value.replace(tzinfo=zone(tz)).astimezone(UTC)
+
+
+def next_transition(tz: str, now: datetime, horizon: timedelta = timedelta(days=2)) -> datetime | None:
+    """Return the first instant after `now` (within `horizon`) when zone `tz` changes its offset.
+
+    Found by bisection to the second, so a client clock can switch offset at exactly that instant
+    without its own time-zone database.
+    """
+    here = zone(tz)
+    start = now.replace(microsecond=0)
+    offset = start.astimezone(here).utcoffset()
+    if (start + horizon).astimezone(here).utcoffset() == offset:
+        return None
+    low, high = start, start + horizon
+    while high - low > timedelta(seconds=1):
+        middle = low + (high - low) / 2
+        middle = middle.replace(microsecond=0)
+        if middle.astimezone(here).utcoffset() == offset:
+            low = middle
+        else:
+            high = middle
+    return high

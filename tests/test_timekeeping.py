@@ -57,3 +57,12 @@ def test_unknown_or_path_like_zones_are_refused(name):
     assert not timekeeping.is_timezone(name)
     with pytest.raises(ValueError):
         timekeeping.zone(name)
+
+
+def test_next_transition_is_found_to_the_second():
+    """The spring change in London is at 01:00:00 UTC on 29 March 2026; Moscow has none."""
+    now = datetime(2026, 3, 28, 12, 0, 0, tzinfo=UTC)
+    assert timekeeping.next_transition("Europe/London", now) == datetime(2026, 3, 29, 1, tzinfo=UTC)
+    assert timekeeping.next_transition("Europe/Moscow", now) is None
+    autumn = datetime(2026, 10, 24, 22, 30, 15, tzinfo=UTC)
+    assert timekeeping.next_transition("Europe/London", autumn) == datetime(2026, 10, 25, 1, tzinfo=UTC)

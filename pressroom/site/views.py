@@ -9,7 +9,7 @@ from .. import content, timekeeping
 from ..config import LANGUAGES
 from ..i18n import current_language, preferred_language
 from ..models import KINDS
-from ..widgets.faces import clock_faces, counter_face
+from ..widgets.views import clock_context, counter_context
 from . import bp
 
 #: A page number as the listing accepts it: no sign, no leading zero, at most nine digits.
@@ -52,8 +52,8 @@ def home():
     return render_template(
         "site/home.html",
         today=timekeeping.now_in(tz, now),
-        faces=clock_faces(content.clocks(), lang, now),
-        counters=[counter_face(c, lang, now) for c in content.counters(lang)],
+        clock=clock_context(content.clocks(), lang, now),
+        counters=[counter_context(c, lang, now) for c in content.counters(lang)],
         featured=content.featured(lang),
         latest=content.latest(lang, current_app.config["PRESSROOM_HOME_LATEST"]),
         alternates=both_languages("site.home"),

@@ -1,5 +1,9 @@
-"""Embeddable widgets: city clocks, day counters and the latest statements."""
+"""Embeddable widgets: city clocks, day counters and the latest statements, plus oEmbed."""
 
 from flask import Blueprint
 
-bp = Blueprint("widgets", __name__, url_prefix="/widgets")
+# Routes carry their full paths: the widgets live under /widgets/, oEmbed at /oembed.
+bp = Blueprint("widgets", __name__)
+
+from . import views  # noqa: E402,F401  (views register themselves on bp)
+from . import embedding  # noqa: E402,F401

@@ -1,7 +1,7 @@
 """What a clock or a day counter shows, computed once for the home page and the widgets."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from .. import timekeeping
 from ..content import Counter
@@ -10,13 +10,21 @@ from ..i18n import city_name, clock_time, date_long, day_count_phrase
 
 @dataclass(frozen=True)
 class ClockFace:
-    """One city clock at one instant."""
+    """One city clock at one instant, with what a client needs to keep it ticking.
+
+    `offset` is the zone's current UTC offset in seconds; at `switch_at` (if any) it becomes
+    `next_offset` and the abbreviation `next_abbreviation` (daylight saving starts or ends).
+    """
 
     timezone: str
     city: str
     local: datetime
     text: str
     abbreviation: str
+    offset: int
+    switch_at: datetime | None
+    next_offset: int
+    next_abbreviation: str
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ class CounterFace:
     days: int
     phrase: str
     caption: str
-    event_date: datetime
+    event_date: date
     event_text: str
     timezone: str
     changes_at: datetime
@@ -40,6 +48,8 @@ def clock_faces(
     faces = []
     for tz in zones:
         local = timekeeping.now_in(tz, now)
+        switch_at = timekeeping.next_transition(tz, now)
+        after = timekeeping.now_in(tz, switch_at) if switch_at else local
         faces.append(
             ClockFace(
                 timezone=tz,
@@ -47,6 +57,10 @@ def clock_faces(
                 local=local,
                 text=clock_time(local, lang, seconds=seconds, hour24=hour24),
                 abbreviation=local.tzname() or "",
+                offset=int(local.utcoffset().total_seconds()),
+                switch_at=switch_at,
+                next_offset=int(after.utcoffset().total_seconds()),
+                next_abbreviation=after.tzname() or "",
             )
         )
     return faces

@@ -35,6 +35,7 @@ class LiveServer:
     def stop(self) -> None:
         """Shut the server down."""
         self.server.shutdown()
+        self.server.server_close()
         self.thread.join(5)
 
 
@@ -75,6 +76,7 @@ class PartnerSite:
     def stop(self) -> None:
         """Shut the partner site down."""
         self.server.shutdown()
+        self.server.server_close()
         self.thread.join(5)
 
 

@@ -1,0 +1,104 @@
+/* Pressroom widgets: tick clocks every second without asking the server, refresh fragments with
+ * htmx only while the tab is visible, and tell an embedding page our height. No dependencies
+ * beyond htmx; no eval (the content security policy forbids it). */
+(function () {
+  "use strict";
+
+  var skew = 0; // the server's clock minus this computer's, in milliseconds
+
+  function serverNow() {
+    return Date.now() + skew;
+  }
+
+  function pad(n) {
+    return n < 10 ? "0" + n : String(n);
+  }
+
+  /* Adopt the server time written into freshly rendered widgets, and schedule their refreshes. */
+  function adopt(root) {
+    var stamped = root.querySelectorAll ? root.querySelectorAll("[data-server-now]") : [];
+    var all = Array.prototype.slice.call(stamped);
+    if (root.matches && root.matches("[data-server-now]")) all.push(root);
+    all.forEach(function (el) {
+      if (el._prAdopted) return;
+      el._prAdopted = true;
+      skew = Number(el.dataset.serverNow) - Date.now();
+    });
+    var refreshing = Array.prototype.slice.call(
+      root.querySelectorAll ? root.querySelectorAll("[data-refresh-every], [data-refresh-at]") : []
+    );
+    if (root.matches && root.matches("[data-refresh-every], [data-refresh-at]")) refreshing.push(root);
+    refreshing.forEach(schedule);
+  }
+
+  function schedule(el) {
+    if (el.dataset.refreshEvery) {
+      el._prDue = serverNow() + Number(el.dataset.refreshEvery) * 1000;
+    } else {
+      // Spread the requests of many open pages over a few seconds after midnight.
+      el._prDue = Number(el.dataset.refreshAt) + 500 + Math.random() * 4000;
+    }
+  }
+
+  function tickClock(el, now) {
+    var switchAt = Number(el.dataset.switchAt || 0);
+    var after = switchAt > 0 && now >= switchAt;
+    var offset = Number(after ? el.dataset.nextOffset : el.dataset.offset);
+    var local = new Date(now + offset * 1000);
+    var h = local.getUTCHours();
+    var text;
+    if (el.dataset.hour24 === "true") {
+      text = pad(h) + ":" + pad(local.getUTCMinutes());
+    } else {
+      text = (h % 12 || 12) + ":" + pad(local.getUTCMinutes());
+    }
+    if (el.dataset.seconds === "true") text += ":" + pad(local.getUTCSeconds());
+    if (el.dataset.hour24 !== "true") text += " " + (h < 12 ? el.dataset.am : el.dataset.pm);
+    var time = el.querySelector(".pr-clock-time");
+    if (time && time.textContent !== text) time.textContent = text;
+    var zone = el.querySelector(".pr-clock-zone");
+    var abbr = after ? el.dataset.nextAbbr : el.dataset.abbr;
+    if (zone && zone.textContent !== abbr) zone.textContent = abbr;
+  }
+
+  function refreshDue(now) {
+    if (document.visibilityState !== "visible" || !window.htmx) return;
+    document.querySelectorAll("[data-refresh-every], [data-refresh-at]").forEach(function (el) {
+      if (el._prDue === undefined) schedule(el);
+      if (now < el._prDue) return;
+      // Retry later if this refresh fails; a successful one replaces the element.
+      el._prDue = now + (el.dataset.refreshEvery ? Number(el.dataset.refreshEvery) * 1000 : 30000);
+      window.htmx.trigger(el, "widget:refresh");
+    });
+  }
+
+  function tick() {
+    var now = serverNow();
+    document.querySelectorAll(".pr-clock").forEach(function (el) {
+      tickClock(el, now);
+    });
+    refreshDue(now);
+    setTimeout(tick, 1000 - (serverNow() % 1000) + 5);
+  }
+
+  function reportHeight() {
+    if (window.parent === window) return;
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    window.parent.postMessage({ type: "pressroom:height", height: height }, "*");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    adopt(document);
+    tick();
+    if (window.parent !== window && window.ResizeObserver) {
+      new ResizeObserver(reportHeight).observe(document.body);
+    }
+    reportHeight();
+  });
+  document.addEventListener("htmx:load", function (event) {
+    adopt(event.target);
+  });
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible") refreshDue(serverNow());
+  });
+})();
