@@ -102,8 +102,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh browser page (own cookies), closed after the test."""
+def page(browser, live_server):
+    """A fresh browser page (own cookies), closed before the live server stops."""
     context = browser.new_context()
     page = context.new_page()
     yield page
