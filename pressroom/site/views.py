@@ -2,13 +2,14 @@
 
 import re
 
-from flask import abort, current_app, g, redirect, render_template, request, url_for
+from flask import abort, current_app, g, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
 from ..i18n import current_language, preferred_language
 from ..models import KINDS
+from ..pagecache import cached_page, share
 from ..widgets.views import clock_context, counter_context
 from . import bp
 
@@ -43,13 +44,19 @@ def language_redirect():
     return response
 
 
+#: Seconds a shared cache may keep the home page (it shows clocks) and the other pages.
+HOME_SHARED = 1
+PAGE_SHARED = 60
+
+
 @bp.get("/<lang:lang>/")
+@cached_page
 def home():
     """The front page: date, clocks, contact line, day counters, featured and latest statements."""
     lang = g.lang
     now = timekeeping.utcnow()
     tz = current_app.config["PRESSROOM_TIMEZONE"]
-    return render_template(
+    html = render_template(
         "site/home.html",
         today=timekeeping.now_in(tz, now),
         clock=clock_context(content.clocks(), lang, now),
@@ -59,6 +66,7 @@ def home():
         alternates=both_languages("site.home"),
         x_default=url_for("site.language_redirect", _external=True),
     )
+    return share(make_response(html), HOME_SHARED)
 
 
 def _page_number() -> int:
@@ -78,6 +86,7 @@ def _kind() -> str | None:
 
 
 @bp.get("/<lang:lang>/statements/")
+@cached_page
 def statement_list():
     """All public statements in this language, newest first, 20 a page, filterable by kind."""
     lang = g.lang
@@ -90,7 +99,7 @@ def statement_list():
     if number > 1:
         params["page"] = number
     alternates = both_languages("site.statement_list", **params)
-    return render_template(
+    html = render_template(
         "site/statements/list.html",
         page=page,
         kind=kind,
@@ -98,10 +107,12 @@ def statement_list():
         alternates=alternates,
         x_default=alternates[current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]],
     )
+    return share(make_response(html), PAGE_SHARED)
 
 
 @bp.get("/<lang:lang>/statements/<id:statement_id>/")
 @bp.get("/<lang:lang>/statements/<id:statement_id>/<path:slug>")
+@cached_page
 def statement_detail(statement_id: int, slug: str | None = None):
     """One statement; any other slug than the current one redirects (301) to the canonical URL."""
     lang = g.lang
@@ -126,13 +137,14 @@ def statement_detail(statement_id: int, slug: str | None = None):
         for other, s in found.slugs.items()
     }
     default = current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
-    return render_template(
+    html = render_template(
         "site/statements/detail.html",
         statement=found,
         alternates=alternates,
         x_default=alternates.get(default, alternates[lang]),
         title=found.title,
     )
+    return share(make_response(html), PAGE_SHARED)
 
 
 @bp.app_template_global()

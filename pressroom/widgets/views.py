@@ -21,6 +21,7 @@ from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..i18n import BABEL_LOCALES, city_name
+from ..pagecache import cached_page, share
 from ..security import BASE_POLICY
 from . import bp
 from .faces import clock_faces, counter_face
@@ -115,11 +116,7 @@ def render_widget(fragment: str, common: Common, title: str, max_age: int, **con
     response = make_response(html)
     response.vary.add("HX-Request")
     response.headers["Content-Security-Policy"] = frame_policy(style)
-    response.cache_control.public = True
-    response.cache_control.max_age = max_age
-    response.cache_control.s_maxage = max_age
-    response.add_etag()
-    return response.make_conditional(request)
+    return share(response, max_age, browser_seconds=max_age)
 
 
 def bad_parameters(error: BadParameters):
@@ -137,6 +134,7 @@ bp.register_error_handler(BadParameters, bad_parameters)
 
 
 @bp.get("/widgets/clock")
+@cached_page
 def clock():
     """City clocks: the server's current time, ticking in the browser, resynchronised by htmx."""
     default_zones = content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
@@ -151,6 +149,7 @@ def clock():
 
 
 @bp.get("/widgets/counter/<id:counter_id>")
+@cached_page
 def day_counter(counter_id: int):
     """One day counter; it refreshes itself when the day changes in the counter's zone."""
     common = counter_options(request.args)
@@ -168,6 +167,7 @@ def day_counter(counter_id: int):
 
 
 @bp.get("/widgets/latest")
+@cached_page
 def latest():
     """The newest statements: dates, titles and links, refreshed at most once a minute."""
     options = latest_options(request.args)
@@ -206,6 +206,7 @@ def embed_script():
 
 
 @bp.get("/widgets/statement/<id:statement_id>")
+@cached_page
 def statement_card(statement_id: int):
     """One statement as a card (date, title, lead, link): what oEmbed gives for a statement URL."""
     common = counter_options(request.args)

@@ -1,0 +1,97 @@
+"""Caching: pages come from the cache, every write invalidates, queries never grow per item."""
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event
+
+from pressroom.extensions import cache, db
+
+HX = {"HX-Request": "true"}
+
+
+@contextmanager
+def counted_queries(app):
+    """Count the SQL statements the app sends inside the block."""
+    statements = []
+    with app.app_context():
+        engine = db.engine
+
+    def count(conn, cursor, statement, parameters, context, executemany):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+
+
+def pages(statement_id: int) -> list[str]:
+    """The public URLs whose query count is checked."""
+    return [
+        "/en/", "/ru/", "/en/statements/", "/en/statements/?page=2",
+        f"/en/statements/{statement_id}/x", "/widgets/latest?limit=20", "/widgets/clock",
+    ]
+
+
+def query_counts(app, client, clock, add_statement, start: int, n: int) -> dict[str, int]:
+    """Add `n` more statements and count the queries of each page rendered cold."""
+    last = None
+    for i in range(start, start + n):
+        last = add_statement({"en": f"Item {i}", "ru": f"Запись {i}"},
+                             published_at=clock.now - timedelta(hours=i + 1))
+    counts = {}
+    for url in pages(last.id):
+        with app.app_context():
+            cache.clear()
+        with counted_queries(app) as statements:
+            assert client.get(url, follow_redirects=True).status_code == 200, url
+        counts[url.replace(str(last.id), "ID")] = len(statements)
+    return counts
+
+
+def test_query_count_does_not_grow_with_the_archive(app, client, clock, add_statement):
+    """Each page makes the same number of queries with 25 or 60 statements (no per-item queries)."""
+    small = query_counts(app, client, clock, add_statement, 0, 25)
+    large = query_counts(app, client, clock, add_statement, 25, 35)  # 60 in all
+    assert small == large, (small, large)
+    assert max(small.values()) <= 12, small
+
+
+def test_cached_pages_make_no_queries(app, client, add_statement):
+    """A second request for the same page is answered from the cache without touching the database."""
+    add_statement({"en": "Cached"})
+    for url in ("/en/", "/en/statements/", "/widgets/latest"):
+        client.get(url)
+        with counted_queries(app) as statements:
+            assert client.get(url).status_code == 200
+        assert statements == [], url
+
+
+def test_fragment_and_page_are_cached_apart(client, add_statement):
+    """The same URL with and without HX-Request gives the fragment and the page, each cached."""
+    add_statement({"en": "Either way"})
+    for _ in range(2):
+        assert "<html" in client.get("/widgets/latest").get_data(as_text=True)
+        assert "<html" not in client.get("/widgets/latest", headers=HX).get_data(as_text=True)
+
+
+def test_conditional_requests_on_pages(client, add_statement):
+    """Public pages carry an ETag and answer 304 while unchanged, with CDN-friendly headers."""
+    add_statement({"en": "Tagged"})
+    first = client.get("/en/statements/")
+    assert "s-maxage=" in first.headers["Cache-Control"]
+    assert "stale-while-revalidate=" in first.headers["Cache-Control"]
+    assert client.get("/en/statements/", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+
+
+@pytest.mark.parametrize("url", ["/en/", "/ru/statements/", "/widgets/latest?lang=ru"])
+def test_every_write_invalidates_cached_pages(client, add_statement, url):
+    """A statement saved after a page was cached shows on the very next request."""
+    add_statement({"en": "Before", "ru": "До"})
+    client.get(url)
+    add_statement({"en": "After", "ru": "После"})
+    body = client.get(url).get_data(as_text=True)
+    assert "After" in body or "После" in body
