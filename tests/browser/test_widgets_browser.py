@@ -1,11 +1,11 @@
 """Widgets embedded on a partner site (127.0.0.2) both ways, in a real browser."""
 
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
-from pressroom import timekeeping
+from pressroom import content, timekeeping
 from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, DayCounterText
 
@@ -99,3 +99,38 @@ def test_partner_page_embeds_every_widget(page, live_server, partner_site, partn
     frames["s-latest"].get_by_role("link", name="Partner story 1").click()
     page.wait_for_url(f"{live_server.url}/en/statements/**")
     expect(page.locator("h1")).to_have_text("Partner story 1")
+
+
+def test_counter_changes_at_midnight_without_reload(app, live_server, page, clock):
+    """At midnight in the counter's zone the open page fetches the new number by itself."""
+    clock.now = datetime(2026, 3, 14, 20, 59, 58, tzinfo=UTC)  # 23:59:58 in Moscow
+    with app.app_context():
+        counter = DayCounter(
+            event_date=date(2026, 3, 10), timezone="Europe/Moscow",
+            texts=[DayCounterText(lang="ru", label="события", caption="")],
+        )
+        db.session.add(counter)
+        db.session.commit()
+        url = f"{live_server.url}/widgets/counter/{counter.id}?lang=ru"
+    page.goto(url)
+    phrase = page.locator(".pr-counter-phrase")
+    expect(phrase).to_have_text("прошло 4 дня с события")
+    clock.advance(seconds=2)  # the server's clock reaches midnight with the browser's
+    expect(phrase).to_have_text("прошло 5 дней с события", timeout=10_000)
+
+
+def test_failed_refresh_keeps_the_last_good_content(live_server, page, add_statement, monkeypatch):
+    """A refresh answered with a server error leaves the list on screen, with no error markup."""
+    add_statement({"en": "Still here"})
+    page.goto(f"{live_server.url}/widgets/latest")
+    expect(page.get_by_role("link", name="Still here")).to_be_visible()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr(content, "latest", broken)
+    with page.expect_response(lambda r: r.status == 500):
+        page.evaluate("htmx.trigger(document.querySelector('.pr-latest'), 'widget:refresh')")
+    page.wait_for_timeout(200)
+    expect(page.get_by_role("link", name="Still here")).to_be_visible()
+    assert "Something went wrong" not in page.content()
