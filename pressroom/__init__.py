@@ -39,7 +39,9 @@ def configure(app: Flask, config: dict | None) -> None:
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     if not app.config["SECRET_KEY"]:
         if app.config["PRESSROOM_ENV"] == "production":
-            raise RuntimeError("SECRET_KEY is not set: production mode refuses to start without it.")
+            raise RuntimeError(
+                "SECRET_KEY is not set: production mode refuses to start without it."
+            )
         # Development and tests get a random key kept in the instance folder, so sessions
         # survive a restart of the development server.
         key_file = Path(app.instance_path) / "secret_key"
@@ -52,7 +54,9 @@ def configure_extensions(app: Flask) -> None:
     """Bind the database, migrations, cache and Babel to the app."""
     db.init_app(app)
     # Batch mode lets SQLite alter tables; constraint names come from the naming convention.
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
+    migrate.init_app(
+        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
+    )
     cache.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
 

@@ -36,8 +36,17 @@ def pybabel(*args: str) -> None:
 def extract() -> None:
     """Extract all messages into the template catalogue."""
     pybabel(
-        "extract", "-F", "babel.cfg", "-k", "_l", "--no-location", "--sort-output",
-        "-o", str(POT.relative_to(ROOT)), "pressroom", "templates",
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "--no-location",
+        "--sort-output",
+        "-o",
+        str(POT.relative_to(ROOT)),
+        "pressroom",
+        "templates",
     )
 
 
@@ -45,8 +54,15 @@ def extract() -> None:
 def translate_update():
     """Extract messages and merge them into every language's catalogue."""
     extract()
-    pybabel("update", "-i", str(POT), "-d", str(TRANSLATIONS), "--no-fuzzy-matching",
-            "--ignore-obsolete")
+    pybabel(
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        str(TRANSLATIONS),
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+    )
 
 
 @translate_group.command("compile")

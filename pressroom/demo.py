@@ -73,9 +73,7 @@ def load_counters() -> None:
                 event_date=date.fromisoformat(entry["event_date"]),
                 timezone=entry["timezone"],
                 position=position,
-                texts=[
-                    DayCounterText(lang=lang, **entry[lang]) for lang in ("en", "ru")
-                ],
+                texts=[DayCounterText(lang=lang, **entry[lang]) for lang in ("en", "ru")],
             )
         )
 

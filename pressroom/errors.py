@@ -11,7 +11,10 @@ from .i18n import preferred_language
 
 #: Title and explanation of each error page.
 MESSAGES = {
-    400: (_l("Bad request"), _l("The address or the form contains something this site cannot use.")),
+    400: (
+        _l("Bad request"),
+        _l("The address or the form contains something this site cannot use."),
+    ),
     404: (_l("Page not found"), _l("There is no page at this address. It may have been moved.")),
     405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
     413: (_l("Request too large"), _l("What was sent is larger than this site accepts.")),

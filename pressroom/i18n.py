@@ -140,4 +140,3 @@ def init_app(app) -> None:
         local_date=local_date, local_datetime=local_datetime, iso=iso, number=number
     )
     app.jinja_env.policies["ext.i18n.trimmed"] = True
-

@@ -51,7 +51,6 @@ def share(response: Response, seconds: int, browser_seconds: int = 0) -> Respons
     """Let shared caches (and this app's cache) keep `response` for `seconds`, serving it stale
     while revalidating for as long again; browsers keep it `browser_seconds`, then revalidate."""
     response.headers["Cache-Control"] = (
-        f"public, max-age={browser_seconds}, s-maxage={seconds}, "
-        f"stale-while-revalidate={seconds}"
+        f"public, max-age={browser_seconds}, s-maxage={seconds}, stale-while-revalidate={seconds}"
     )
     return response

@@ -6,8 +6,29 @@ from slugify import slugify
 
 #: The tags a statement body may contain; everything else is stripped before storage.
 ALLOWED_TAGS = {
-    "p", "br", "strong", "em", "b", "i", "u", "s", "blockquote", "q", "ul", "ol", "li",
-    "h2", "h3", "h4", "a", "code", "pre", "hr", "abbr", "sub", "sup",
+    "p",
+    "br",
+    "strong",
+    "em",
+    "b",
+    "i",
+    "u",
+    "s",
+    "blockquote",
+    "q",
+    "ul",
+    "ol",
+    "li",
+    "h2",
+    "h3",
+    "h4",
+    "a",
+    "code",
+    "pre",
+    "hr",
+    "abbr",
+    "sub",
+    "sup",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 

@@ -55,7 +55,9 @@ def local_to_utc(value: datetime, tz: str) -> datetime:
     return value.replace(tzinfo=zone(tz)).astimezone(UTC)
 
 
-def next_transition(tz: str, now: datetime, horizon: timedelta = timedelta(days=2)) -> datetime | None:
+def next_transition(
+    tz: str, now: datetime, horizon: timedelta = timedelta(days=2)
+) -> datetime | None:
     """Return the first instant after `now` (within `horizon`) when zone `tz` changes its offset.
 
     Found by bisection to the second, so a client clock can switch offset at exactly that instant

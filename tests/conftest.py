@@ -22,7 +22,6 @@ from pressroom.models import (
 from pressroom.text import make_slug
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogue():
     """Compile the message catalogues once, so a fresh clone tests real translations."""
@@ -33,7 +32,7 @@ def compiled_catalogue():
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
-    """The test database: TEST_DATABASE_URL when set (PostgreSQL in CI), else a temporary SQLite file."""
+    """The test database: TEST_DATABASE_URL when set (PostgreSQL in CI), else SQLite."""
     return os.environ.get("TEST_DATABASE_URL") or (
         f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
     )
@@ -41,7 +40,7 @@ def database_url(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="session")
 def cache_config() -> dict:
-    """The test cache: Redis under a per-run key prefix when TEST_REDIS_URL is set, else in-process."""
+    """The test cache: Redis under a per-run prefix when TEST_REDIS_URL is set, else in-process."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
         return {
@@ -150,7 +149,10 @@ def add_statement(app):
                 published_at=published_at or timekeeping.utcnow() - timedelta(hours=1),
                 texts=[
                     StatementText(
-                        lang=lang, title=title, slug=make_slug(title), lead=f"Lead of {title}",
+                        lang=lang,
+                        title=title,
+                        slug=make_slug(title),
+                        lead=f"Lead of {title}",
                         body=body,
                     )
                     for lang, title in titles.items()

@@ -31,8 +31,13 @@ def counted_queries(app):
 def pages(statement_id: int) -> list[str]:
     """The public URLs whose query count is checked."""
     return [
-        "/en/", "/ru/", "/en/statements/", "/en/statements/?page=2",
-        f"/en/statements/{statement_id}/x", "/widgets/latest?limit=20", "/widgets/clock",
+        "/en/",
+        "/ru/",
+        "/en/statements/",
+        "/en/statements/?page=2",
+        f"/en/statements/{statement_id}/x",
+        "/widgets/latest?limit=20",
+        "/widgets/clock",
     ]
 
 
@@ -40,8 +45,10 @@ def query_counts(app, client, clock, add_statement, start: int, n: int) -> dict[
     """Add `n` more statements and count the queries of each page rendered cold."""
     last = None
     for i in range(start, start + n):
-        last = add_statement({"en": f"Item {i}", "ru": f"Запись {i}"},
-                             published_at=clock.now - timedelta(hours=i + 1))
+        last = add_statement(
+            {"en": f"Item {i}", "ru": f"Запись {i}"},
+            published_at=clock.now - timedelta(hours=i + 1),
+        )
     counts = {}
     for url in pages(last.id):
         with app.app_context():
@@ -61,7 +68,7 @@ def test_query_count_does_not_grow_with_the_archive(app, client, clock, add_stat
 
 
 def test_cached_pages_make_no_queries(app, client, add_statement):
-    """A second request for the same page is answered from the cache without touching the database."""
+    """A second request for a page is answered from the cache without touching the database."""
     add_statement({"en": "Cached"})
     for url in ("/en/", "/en/statements/", "/widgets/latest"):
         client.get(url)
@@ -84,7 +91,10 @@ def test_conditional_requests_on_pages(client, add_statement):
     first = client.get("/en/statements/")
     assert "s-maxage=" in first.headers["Cache-Control"]
     assert "stale-while-revalidate=" in first.headers["Cache-Control"]
-    assert client.get("/en/statements/", headers={"If-None-Match": first.headers["ETag"]}).status_code == 304
+    assert (
+        client.get("/en/statements/", headers={"If-None-Match": first.headers["ETag"]}).status_code
+        == 304
+    )
 
 
 @pytest.mark.parametrize("url", ["/en/", "/ru/statements/", "/widgets/latest?lang=ru"])

@@ -7,7 +7,7 @@ from pressroom.models import Clock, DayCounter, SiteSettings, Statement, Stateme
 
 
 def test_demo_loads_once(app, runner):
-    """The demo has 40+ statements of every kind, some in one language; a second run adds nothing."""
+    """The demo has 40+ statements of every kind, some in one language; a rerun adds nothing."""
     first = runner.invoke(args=["demo"])
     assert first.exit_code == 0, first.output
     second = runner.invoke(args=["demo"])

@@ -7,9 +7,8 @@ from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 from flask import g
 
-from pressroom.i18n import city_name, date_long, day_count_phrase, number
-
 from pressroom import ROOT
+from pressroom.i18n import city_name, date_long, day_count_phrase, number
 
 CATALOGUE = ROOT / "pressroom" / "translations" / "ru" / "LC_MESSAGES" / "messages.po"
 
@@ -57,8 +56,11 @@ def test_english_day_phrase(app, days, expected):
 
 @pytest.mark.parametrize(
     ("days", "expected"),
-    [(-1, "до подписания остался 1 день"), (-3, "до подписания осталось 3 дня"),
-     (-5, "до подписания осталось 5 дней")],
+    [
+        (-1, "до подписания остался 1 день"),
+        (-3, "до подписания осталось 3 дня"),
+        (-5, "до подписания осталось 5 дней"),
+    ],
 )
 def test_russian_countdown(app, days, expected):
     """A future event counts down with its own agreeing phrase."""
@@ -91,7 +93,8 @@ def test_russian_catalogue_is_complete():
     with CATALOGUE.open("rb") as f:
         catalogue = read_po(f, locale="ru")
     untranslated = [
-        m.id for m in catalogue
+        m.id
+        for m in catalogue
         if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)
     ]
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
@@ -104,8 +107,19 @@ def test_russian_catalogue_is_up_to_date(tmp_path):
     """The catalogue holds exactly the messages the code and templates use now."""
     pot = tmp_path / "messages.pot"
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "-o", str(pot),
-         str(ROOT / "pressroom"), str(ROOT / "templates")]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-k",
+            "_l",
+            "-o",
+            str(pot),
+            str(ROOT / "pressroom"),
+            str(ROOT / "templates"),
+        ]
     )
     with pot.open("rb") as f:
         extracted = {m.id for m in read_po(f) if m.id}

@@ -51,7 +51,9 @@ def front_page_content(app, clock, add_statement):
     with app.app_context():
         db.session.add_all(
             [
-                SiteSettings(lang="en", site_title="Press Office", contact_line="Duty officer: +7 000"),
+                SiteSettings(
+                    lang="en", site_title="Press Office", contact_line="Duty officer: +7 000"
+                ),
                 SiteSettings(lang="ru", site_title="Пресс-служба", contact_line="Дежурный: +7 000"),
                 Clock(timezone="Europe/Moscow", position=0),
                 Clock(timezone="Europe/London", position=1),
@@ -59,18 +61,29 @@ def front_page_content(app, clock, add_statement):
                     event_date=date(2023, 6, 17),  # 1002 days before 15 March 2026
                     timezone="Europe/Moscow",
                     texts=[
-                        DayCounterText(lang="en", label="the harbour accord", caption="Signed at dawn."),
-                        DayCounterText(lang="ru", label="портового соглашения", caption="Подписано на рассвете."),
+                        DayCounterText(
+                            lang="en", label="the harbour accord", caption="Signed at dawn."
+                        ),
+                        DayCounterText(
+                            lang="ru",
+                            label="портового соглашения",
+                            caption="Подписано на рассвете.",
+                        ),
                     ],
                 ),
             ]
         )
         db.session.commit()
-    add_statement({"en": "Featured news", "ru": "Главная новость"}, featured=True,
-                  body="<p>Full featured body.</p>")
+    add_statement(
+        {"en": "Featured news", "ru": "Главная новость"},
+        featured=True,
+        body="<p>Full featured body.</p>",
+    )
     for n in range(12):
-        add_statement({"en": f"Item {n:02d}", "ru": f"Запись {n:02d}"},
-                      published_at=clock.now - timedelta(days=n + 1))
+        add_statement(
+            {"en": f"Item {n:02d}", "ru": f"Запись {n:02d}"},
+            published_at=clock.now - timedelta(days=n + 1),
+        )
 
 
 def test_home_in_english(client, front_page_content):
@@ -111,9 +124,16 @@ def test_home_without_any_content(client, lang):
 def forty_five(clock, add_statement):
     """45 statements, newest first by number, every third an interview; #7 only in English."""
     for n in range(45):
-        titles = {"en": f"Number {n:02d}"} if n == 7 else {"en": f"Number {n:02d}", "ru": f"Номер {n:02d}"}
-        add_statement(titles, published_at=clock.now - timedelta(hours=n + 1),
-                      kind="interview" if n % 3 == 0 else "statement")
+        titles = (
+            {"en": f"Number {n:02d}"}
+            if n == 7
+            else {"en": f"Number {n:02d}", "ru": f"Номер {n:02d}"}
+        )
+        add_statement(
+            titles,
+            published_at=clock.now - timedelta(hours=n + 1),
+            kind="interview" if n % 3 == 0 else "statement",
+        )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -149,8 +169,10 @@ def test_kind_filter(client, forty_five):
 
 
 def test_detail_and_slug_redirects(client, add_statement):
-    """A statement has its own page; a missing or old slug is redirected (301) to the canonical URL."""
-    statement = add_statement({"en": "Talks resume in spring", "ru": "Переговоры возобновятся весной"})
+    """A statement has its own page; a missing or old slug redirects (301) to the canonical URL."""
+    statement = add_statement(
+        {"en": "Talks resume in spring", "ru": "Переговоры возобновятся весной"}
+    )
     sid = statement.id
     page = html(client.get(f"/en/statements/{sid}/talks-resume-in-spring"))
     assert "<h1>Talks resume in spring</h1>" in page
@@ -164,8 +186,16 @@ def test_detail_and_slug_redirects(client, add_statement):
 
 @pytest.mark.parametrize(
     "path",
-    ["/en/statements/999/", "/en/statements/0/", "/en/statements/" + "9" * 5000 + "/",
-     "/en/statements/-1/", "/de/", "/xx/statements/", "/en/%ff%fe/", "/ru/statements/%c3%28/"],
+    [
+        "/en/statements/999/",
+        "/en/statements/0/",
+        "/en/statements/" + "9" * 5000 + "/",
+        "/en/statements/-1/",
+        "/de/",
+        "/xx/statements/",
+        "/en/%ff%fe/",
+        "/ru/statements/%c3%28/",
+    ],
 )
 def test_unknown_addresses_are_404_never_500(client, path):
     """Unknown ids, languages and invalid UTF-8 in paths are plain 404s."""

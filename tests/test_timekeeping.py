@@ -40,18 +40,26 @@ def test_days_between_is_not_fooled_by_a_23_hour_day():
     """Across the spring change in London, one calendar day is still one day."""
     event = date(2026, 3, 28)
     # 29 March 2026 in London has 23 hours; 23:30 BST on the 29th is 22:30 UTC.
-    assert timekeeping.days_between(event, "Europe/London", datetime(2026, 3, 29, 22, 30, tzinfo=UTC)) == 1
-    assert timekeeping.days_between(event, "Europe/London", datetime(2026, 3, 29, 23, 0, tzinfo=UTC)) == 2
+    assert (
+        timekeeping.days_between(event, "Europe/London", datetime(2026, 3, 29, 22, 30, tzinfo=UTC))
+        == 1
+    )
+    assert (
+        timekeeping.days_between(event, "Europe/London", datetime(2026, 3, 29, 23, 0, tzinfo=UTC))
+        == 2
+    )
 
 
 def test_next_midnight_is_local_midnight_in_utc():
     """The next change of a Moscow counter is at 21:00 UTC."""
-    assert timekeeping.next_midnight("Europe/Moscow", datetime(2026, 3, 15, 9, tzinfo=UTC)) == datetime(
-        2026, 3, 15, 21, tzinfo=UTC
-    )
+    assert timekeeping.next_midnight(
+        "Europe/Moscow", datetime(2026, 3, 15, 9, tzinfo=UTC)
+    ) == datetime(2026, 3, 15, 21, tzinfo=UTC)
 
 
-@pytest.mark.parametrize("name", ["../../etc/passwd", "Europe/../../etc/passwd", "", "UTC\x00", "Mars/Olympus"])
+@pytest.mark.parametrize(
+    "name", ["../../etc/passwd", "Europe/../../etc/passwd", "", "UTC\x00", "Mars/Olympus"]
+)
 def test_unknown_or_path_like_zones_are_refused(name):
     """Only names from the tz database are accepted; nothing is read from a path."""
     assert not timekeeping.is_timezone(name)
@@ -65,4 +73,6 @@ def test_next_transition_is_found_to_the_second():
     assert timekeeping.next_transition("Europe/London", now) == datetime(2026, 3, 29, 1, tzinfo=UTC)
     assert timekeeping.next_transition("Europe/Moscow", now) is None
     autumn = datetime(2026, 10, 24, 22, 30, 15, tzinfo=UTC)
-    assert timekeeping.next_transition("Europe/London", autumn) == datetime(2026, 10, 25, 1, tzinfo=UTC)
+    assert timekeeping.next_transition("Europe/London", autumn) == datetime(
+        2026, 10, 25, 1, tzinfo=UTC
+    )

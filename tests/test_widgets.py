@@ -1,4 +1,4 @@
-"""Widgets: parameters, clocks across DST, day counters, the latest box, caching, framing, oEmbed."""
+"""Widgets: parameters, clocks across DST, day counters, the latest box, framing, oEmbed."""
 
 import json
 import re
@@ -42,7 +42,7 @@ def counter(app) -> int:
         ("tz=../../etc/passwd", "tz"),
         ("tz=Europe/Moscow&tz=" + quote("</script><script>alert(1)</script>"), "tz"),
         ("tz=" + "A" * 10_000, "tz"),
-        ("tz=Europe/Moscow&" + "&".join(f"tz=Europe/London" for _ in range(6)), "tz"),
+        ("tz=Europe/Moscow&" + "&".join("tz=Europe/London" for _ in range(6)), "tz"),
         ("lang=de", "lang"),
         ("lang=en&lang=ru", "lang"),
         ("theme=" + quote('"><img src=x onerror=alert(1)>'), "theme"),
@@ -72,8 +72,18 @@ def test_bad_parameter_page_speaks_the_widget_language(client):
     assert "«limit» должен быть целым числом от 1 до 20." in page
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=21", "limit=-1", "limit=abc", "limit=" + "9" * 5000,
-                                   "kind=speeches", "kind=" + quote("'; DROP TABLE statement;--")])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "limit=0",
+        "limit=21",
+        "limit=-1",
+        "limit=abc",
+        "limit=" + "9" * 5000,
+        "kind=speeches",
+        "kind=" + quote("'; DROP TABLE statement;--"),
+    ],
+)
 def test_bad_latest_parameters(client, query):
     """The latest box validates its limit and kind."""
     assert client.get(f"/widgets/latest?{query}").status_code == 400
@@ -82,7 +92,8 @@ def test_bad_latest_parameters(client, query):
 def clock_text(page: str, city: str) -> tuple[str, str]:
     """Return the time and zone abbreviation shown for `city`."""
     match = re.search(
-        rf'{city}</span>\s*<time class="pr-clock-time"[^>]*>([^<]+)</time>\s*<span class="pr-clock-zone">([^<]+)<',
+        rf'{city}</span>\s*<time class="pr-clock-time"[^>]*>([^<]+)</time>\s*'
+        r'<span class="pr-clock-zone">([^<]+)<',
         page,
     )
     assert match, page
@@ -106,7 +117,9 @@ def test_clock_is_right_to_the_second_across_daylight_saving(client, clock):
 
 def test_clock_options_and_city_names(client, clock):
     """Russian city names from CLDR; 12-hour clock without seconds."""
-    page = html(client.get("/widgets/clock?tz=Europe/Moscow&tz=Asia/Tokyo&lang=ru&seconds=off&hours=12"))
+    page = html(
+        client.get("/widgets/clock?tz=Europe/Moscow&tz=Asia/Tokyo&lang=ru&seconds=off&hours=12")
+    )
     assert clock_text(page, "Москва") == ("12:00 PM", "MSK")
     assert "Токио" in page
     assert "aria-live" not in page
@@ -125,7 +138,9 @@ def test_clock_fragment_for_htmx(client):
     assert "<html" in html(page) and "<html" not in html(fragment)
     assert html(fragment).lstrip().startswith('<div class="pr-clocks"')
     assert "HX-Request" in fragment.headers["Vary"]
-    restore = client.get("/widgets/clock?tz=Europe/Moscow", headers={**HX, "HX-History-Restore-Request": "true"})
+    restore = client.get(
+        "/widgets/clock?tz=Europe/Moscow", headers={**HX, "HX-History-Restore-Request": "true"}
+    )
     assert "<html" in html(restore)
 
 
@@ -147,11 +162,15 @@ def test_day_counter_changes_at_midnight_in_its_zone(client, clock, counter):
     assert f'data-refresh-at="{next_midnight}"' in page
 
 
-@pytest.mark.parametrize(("days", "phrase"), [(2, "прошло 2 дня"), (5, "прошло 5 дней"), (21, "прошёл 21 день")])
+@pytest.mark.parametrize(
+    ("days", "phrase"), [(2, "прошло 2 дня"), (5, "прошло 5 дней"), (21, "прошёл 21 день")]
+)
 def test_day_counter_plural_forms(client, clock, counter, days, phrase):
     """The whole Russian phrase agrees with the count."""
     clock.now = datetime(2026, 3, 14, 12, tzinfo=UTC) + timedelta(days=days)
-    assert counter_phrase(html(client.get(f"/widgets/counter/{counter}?lang=ru"))).startswith(phrase)
+    assert counter_phrase(html(client.get(f"/widgets/counter/{counter}?lang=ru"))).startswith(
+        phrase
+    )
 
 
 def test_day_counter_counts_down_to_a_future_event(client, clock, counter):
@@ -175,7 +194,7 @@ def test_latest_lists_newest_titles_with_top_window_links(client, clock, add_sta
     page = html(client.get("/widgets/latest?limit=3"))
     titles = re.findall(r'target="_top">(News \d)</a>', page)
     assert titles == ["News 0", "News 1", "News 2"]
-    assert "<base target=\"_top\">" in page
+    assert '<base target="_top">' in page
 
 
 def test_latest_answers_304_while_unchanged(client, clock, add_statement):
@@ -193,8 +212,13 @@ def test_latest_answers_304_while_unchanged(client, clock, add_statement):
 def test_widget_pages_may_be_framed_and_set_no_cookies(client, counter, add_statement):
     """Every widget page may be framed by any site by default, and sets no cookie."""
     statement = add_statement({"en": "Card"})
-    for url in ("/widgets/clock", f"/widgets/counter/{counter}", "/widgets/latest",
-                f"/widgets/statement/{statement.id}", "/widgets/clock?tz=bad"):
+    for url in (
+        "/widgets/clock",
+        f"/widgets/counter/{counter}",
+        "/widgets/latest",
+        f"/widgets/statement/{statement.id}",
+        "/widgets/clock?tz=bad",
+    ):
         response = client.get(url)
         assert "frame-ancestors *" in response.headers["Content-Security-Policy"], url
         assert "X-Frame-Options" not in response.headers, url
@@ -208,8 +232,10 @@ def test_frame_allow_list(app_config, counter):
 
     app = create_app({**app_config, "PRESSROOM_WIDGET_FRAME_ANCESTORS": "https://partner.example"})
     client = app.test_client()
-    assert client.get("/widgets/latest").headers["Content-Security-Policy"].endswith(
-        "frame-ancestors https://partner.example"
+    assert (
+        client.get("/widgets/latest")
+        .headers["Content-Security-Policy"]
+        .endswith("frame-ancestors https://partner.example")
     )
     for url in ("/en/", "/widgets/", "/en/statements/"):
         assert "frame-ancestors 'self'" in client.get(url).headers["Content-Security-Policy"]
@@ -249,9 +275,12 @@ def test_gallery_page(client, counter, lang):
     assert f'<html lang="{lang}">' in page
     assert 'src="http://pressroom.test/widgets/clock?tz=Europe/London&amp;theme=dark' in page
     # The snippets are shown as text: markup escaped once more inside the textarea.
-    assert "&lt;iframe src=&#34;http://pressroom.test/widgets/clock?tz=Europe/London&amp;amp;theme=dark" in page
+    assert (
+        "&lt;iframe src=&#34;http://pressroom.test/widgets/clock?tz=Europe/London&amp;amp;theme=dark"
+        in page
+    )
     assert "&lt;script src=&#34;http://pressroom.test/widgets/embed.js&#34; async&gt;" in page
-    assert 'data-pressroom-widget=&#34;clock&#34;' in page
+    assert "data-pressroom-widget=&#34;clock&#34;" in page
     counter_page = html(client.get(f"/widgets/?lang={lang}&widget=counter"))
     assert f"/widgets/counter/{counter}?lang={lang}" in counter_page
 
@@ -270,8 +299,12 @@ def oembed(client, url: str, **params):
 
 def test_oembed_for_widgets_and_statements(client, counter, add_statement):
     """Widget and statement URLs give type rich with an iframe; sizes honour maxwidth/maxheight."""
-    response = oembed(client, "http://pressroom.test/widgets/clock?tz=Europe/London&lang=ru",
-                      maxwidth="300", maxheight="50")
+    response = oembed(
+        client,
+        "http://pressroom.test/widgets/clock?tz=Europe/London&lang=ru",
+        maxwidth="300",
+        maxheight="50",
+    )
     data = json.loads(response.data)
     assert data["type"] == "rich" and data["version"] == "1.0"
     assert (data["width"], data["height"]) == (300, 50)
@@ -286,8 +319,15 @@ def test_oembed_for_widgets_and_statements(client, counter, add_statement):
 
 @pytest.mark.parametrize(
     "url",
-    ["http://evil.example/widgets/clock", "http://pressroom.test/en/", "http://pressroom.test/widgets/clock?tz=bad",
-     "http://pressroom.test/widgets/counter/999", "javascript:alert(1)", "", "http://pressroom.test/en/statements/999/x"],
+    [
+        "http://evil.example/widgets/clock",
+        "http://pressroom.test/en/",
+        "http://pressroom.test/widgets/clock?tz=bad",
+        "http://pressroom.test/widgets/counter/999",
+        "javascript:alert(1)",
+        "",
+        "http://pressroom.test/en/statements/999/x",
+    ],
 )
 def test_oembed_unknown_urls_are_404(client, url):
     """Anything that is not an embeddable URL of this site is a 404."""

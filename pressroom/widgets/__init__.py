@@ -5,5 +5,7 @@ from flask import Blueprint
 # Routes carry their full paths: the widgets live under /widgets/, oEmbed at /oembed.
 bp = Blueprint("widgets", __name__)
 
-from . import views  # noqa: E402,F401  (views register themselves on bp)
-from . import embedding  # noqa: E402,F401
+from . import (
+    embedding,  # noqa: E402,F401
+    views,  # noqa: E402,F401  (views register themselves on bp)
+)

@@ -30,7 +30,15 @@ SIZES = {
 }
 WIDGET_KINDS = ("clock", "counter", "latest")
 CONTINENTS = {
-    "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific",
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
 }
 SIZE_NUMBER = re.compile(r"[1-9][0-9]{0,4}")
 
@@ -50,7 +58,8 @@ def zone_choices(lang: str) -> list[tuple[str, str]]:
     """Return (zone, "City — zone") pairs for every city zone, sorted by city name in `lang`."""
     aliases = get_global("zone_aliases")  # old names such as Europe/Belfast
     zones = [
-        z for z in timekeeping.known_zones()
+        z
+        for z in timekeeping.known_zones()
         if z.split("/")[0] in CONTINENTS and "/" in z and z not in aliases
     ]
     pairs = [(z, f"{city_name(z, lang)} — {z}") for z in zones]
@@ -64,7 +73,9 @@ def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
     """
     width, height = SIZES.get(endpoint, (0, 0))
     if endpoint == "widgets.clock":
-        options = clock_options(args, content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]])
+        options = clock_options(
+            args, content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
+        )
         g.lang = lang = options.common.lang
         title = clock_title(options.zones, lang)
         params = {"tz": list(options.zones)}
@@ -112,7 +123,9 @@ def resolve(url: str) -> Embed | None:
     except (HTTPException, RequestRedirect):
         return None
     try:
-        return describe(endpoint, view_args, MultiDict(parse_qsl(parts.query, keep_blank_values=True)))
+        return describe(
+            endpoint, view_args, MultiDict(parse_qsl(parts.query, keep_blank_values=True))
+        )
     except BadParameters:
         return None
 
@@ -164,10 +177,15 @@ def gallery_args() -> tuple[str, MultiDict]:
     widget = request.args.get("widget", "clock")
     if widget not in WIDGET_KINDS:
         widget = "clock"
-    names = {"clock": ("tz", "seconds", "hours"), "counter": (), "latest": ("limit", "kind")}[widget]
+    names = {"clock": ("tz", "seconds", "hours"), "counter": (), "latest": ("limit", "kind")}[
+        widget
+    ]
     params = MultiDict(
-        [(k, v) for k, v in request.args.items(multi=True)
-         if k in (*names, "theme", "accent") and v != ""]
+        [
+            (k, v)
+            for k, v in request.args.items(multi=True)
+            if k in (*names, "theme", "accent") and v != ""
+        ]
     )
     params["lang"] = g.lang
     return widget, params
@@ -184,9 +202,14 @@ def gallery():
     if widget == "counter":
         chosen = request.args.get("counter", "")
         ids = {str(c.id) for c in counters}
-        view_args["counter_id"] = int(chosen) if chosen in ids else (counters[0].id if counters else 0)
-    endpoint = {"clock": "widgets.clock", "counter": "widgets.day_counter",
-                "latest": "widgets.latest"}[widget]
+        view_args["counter_id"] = (
+            int(chosen) if chosen in ids else (counters[0].id if counters else 0)
+        )
+    endpoint = {
+        "clock": "widgets.clock",
+        "counter": "widgets.day_counter",
+        "latest": "widgets.latest",
+    }[widget]
     problems, embed = {}, None
     try:
         embed = describe(endpoint, view_args, params)

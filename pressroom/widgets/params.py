@@ -96,8 +96,10 @@ def _common(args: MultiDict, allowed: tuple[str, ...], problems: dict) -> Common
             # The parameter name itself is not repeated: it may be hostile.
             problems.setdefault(
                 "?",
-                _l("Unknown parameter. This widget takes: %(names)s.",
-                   names=", ".join((*COMMON, *allowed))),
+                _l(
+                    "Unknown parameter. This widget takes: %(names)s.",
+                    names=", ".join((*COMMON, *allowed)),
+                ),
             )
     return Common(lang=lang, theme=theme or "light", accent=accent)
 
@@ -149,7 +151,9 @@ def latest_options(args: MultiDict) -> LatestOptions:
     common = _common(args, ("limit", "kind"), problems)
     limit_message = _l("“limit” must be a whole number from 1 to 20.")
     limit = _single(args, "limit", problems, limit_message)
-    if limit is not None and not (re.fullmatch(r"[0-9]{1,2}", limit) and 1 <= int(limit) <= MAX_LIMIT):
+    if limit is not None and not (
+        re.fullmatch(r"[0-9]{1,2}", limit) and 1 <= int(limit) <= MAX_LIMIT
+    ):
         problems["limit"] = limit_message
     kind_message = _l("“kind” must be one of: %(kinds)s.", kinds=", ".join(KINDS))
     kind = _single(args, "kind", problems, kind_message)

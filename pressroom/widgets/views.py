@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
-
 from flask import (
     abort,
     current_app,
@@ -110,7 +109,11 @@ def render_widget(fragment: str, common: Common, title: str, max_age: int, **con
         html = render_template(fragment, **context)
     else:
         html = render_template(
-            "widgets/frame.html", fragment=fragment, common=common, title=title, style=style,
+            "widgets/frame.html",
+            fragment=fragment,
+            common=common,
+            title=title,
+            style=style,
             **context,
         )
     response = make_response(html)
@@ -161,8 +164,11 @@ def day_counter(counter_id: int):
     counter = counter_context(found, g.lang, now)
     until_change = int((counter["face"].changes_at - now).total_seconds())
     return render_widget(
-        "widgets/_day_counter.html", common, counter["face"].phrase,
-        max_age=max(1, min(300, until_change)), counter=counter,
+        "widgets/_day_counter.html",
+        common,
+        counter["face"].phrase,
+        max_age=max(1, min(300, until_change)),
+        counter=counter,
     )
 
 

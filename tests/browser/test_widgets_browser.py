@@ -32,8 +32,10 @@ def partner_page(app, live_server, partner_site, add_statement):
         counter = DayCounter(
             event_date=timekeeping.now_in("Europe/Moscow", now).date() - timedelta(days=5),
             timezone="Europe/Moscow",
-            texts=[DayCounterText(lang="en", label="the accord", caption=""),
-                   DayCounterText(lang="ru", label="подписания соглашения", caption="")],
+            texts=[
+                DayCounterText(lang="en", label="the accord", caption=""),
+                DayCounterText(lang="ru", label="подписания соглашения", caption=""),
+            ],
         )
         db.session.add_all([counter, Clock(timezone="Europe/Moscow")])
         db.session.commit()
@@ -48,7 +50,9 @@ def widget_frames(page, live_server):
     """Return the frames of the app's widgets, keyed by the placeholder or iframe id."""
     frames = {}
     for key in ("f-clock", "f-counter", "f-latest", "s-clock", "s-counter", "s-latest"):
-        handle = page.locator(f"#{key}" if key.startswith("f-") else f"#{key} iframe").element_handle()
+        handle = page.locator(
+            f"#{key}" if key.startswith("f-") else f"#{key} iframe"
+        ).element_handle()
         frames[key] = handle.content_frame()
     return frames
 
@@ -83,7 +87,9 @@ def test_partner_page_embeds_every_widget(page, live_server, partner_site, partn
 
     # The script-embedded frames are exactly as tall as their content: no scrollbar.
     for key in ("s-clock", "s-counter", "s-latest"):
-        frame_height = page.locator(f"#{key} iframe").evaluate("f => f.getBoundingClientRect().height")
+        frame_height = page.locator(f"#{key} iframe").evaluate(
+            "f => f.getBoundingClientRect().height"
+        )
         content = frames[key].evaluate("() => document.body.getBoundingClientRect().height")
         scrolls = frames[key].evaluate(
             "() => document.documentElement.scrollHeight > document.documentElement.clientHeight"
@@ -106,7 +112,8 @@ def test_counter_changes_at_midnight_without_reload(app, live_server, page, cloc
     clock.now = datetime(2026, 3, 14, 20, 59, 58, tzinfo=UTC)  # 23:59:58 in Moscow
     with app.app_context():
         counter = DayCounter(
-            event_date=date(2026, 3, 10), timezone="Europe/Moscow",
+            event_date=date(2026, 3, 10),
+            timezone="Europe/Moscow",
             texts=[DayCounterText(lang="ru", label="события", caption="")],
         )
         db.session.add(counter)
