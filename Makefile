@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test
+.PHONY: setup run test bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,3 +26,7 @@ run: setup
 ## test: set up and run the whole test suite (PostgreSQL/Redis when TEST_*_URL are set)
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## bench: the speed benchmark (100,000 statements; BENCH_ARGS=--quick for a short run); needs wrk
+bench: setup
+	$(BIN)/python -m bench $(BENCH_ARGS)

@@ -1,0 +1,1 @@
+"""Pressroom's benchmark: `python -m bench` (see README)."""

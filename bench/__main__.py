@@ -1,0 +1,284 @@
+"""Benchmark Pressroom against the floor (bare Flask, same bytes) in one run.
+
+    python -m bench            # 100,000 statements, 10 s per URL
+    python -m bench --quick    # 2,000 statements, 2 s per URL (CI)
+
+Writes docs/benchmarks.md (or --output). Needs wrk (Debian package `wrk`).
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+import sqlalchemy
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+WORKERS = 2
+CONNECTIONS = 16
+
+
+def free_port() -> int:
+    """Return a free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 30) -> None:
+    """Poll `url` until it answers."""
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                response.read()
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def app_environment(database: Path) -> dict:
+    """Return the environment Pressroom runs with in the benchmark (production mode)."""
+    env = dict(os.environ)
+    env.update(
+        PRESSROOM_ENV="production",
+        SECRET_KEY="benchmark-only",
+        DATABASE_URL=f"sqlite:///{database}",
+        CACHE_REDIS_URL=os.environ.get("BENCH_REDIS_URL", ""),
+    )
+    return env
+
+
+def build_database(path: Path, count: int) -> float:
+    """Create the benchmark database with `count` statements (reused when already built)."""
+    marker = path.with_suffix(f".{count}.done")
+    if path.exists() and marker.exists():
+        return 0.0
+    path.unlink(missing_ok=True)
+    started = time.monotonic()
+    env = app_environment(path)
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", "PRESSROOM_ENV")})
+    from pressroom import create_app
+    from pressroom.extensions import db
+
+    from .data import build
+
+    app = create_app()
+    with app.app_context():
+        db.create_all()
+        db.session.execute(sqlalchemy.text("PRAGMA journal_mode=OFF"))
+        db.session.execute(sqlalchemy.text("PRAGMA synchronous=OFF"))
+        build(count)
+        db.session.execute(sqlalchemy.text("ANALYZE"))
+        db.session.commit()
+    marker.touch()
+    return time.monotonic() - started
+
+
+class Server:
+    """A gunicorn server in the background."""
+
+    def __init__(self, target: str, env: dict, port: int):
+        self.port = port
+        self.url = f"http://127.0.0.1:{port}"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--worker-class", "sync",
+             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
+            cwd=ROOT, env=env,
+        )
+
+    def memory_peak_kib(self) -> int:
+        """Return the summed peak resident memory (VmHWM) of the master and its workers."""
+        pids = [self.process.pid]
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        if children.exists():
+            pids += [int(p) for p in children.read_text().split()]
+        total = 0
+        for pid in pids:
+            status = Path(f"/proc/{pid}/status").read_text()
+            total += int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
+        return total
+
+    def stop(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
+    """Run wrk against `url`; return requests/s, p50 and p99 in ms, and non-2xx/3xx count."""
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+
+    def latency(label: str) -> float:
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
+        value, unit = float(match.group(1)), match.group(2)
+        return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency("50"),
+        "p99": latency("99"),
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (sum(map(int, socket_errors.groups())) if socket_errors else 0),
+    }
+
+
+def fetch(url: str, headers: dict | None = None) -> tuple[bytes, dict]:
+    """GET `url`; return the body and headers."""
+    import urllib.request
+
+    request = urllib.request.Request(url, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.read(), dict(response.headers)
+
+
+def targets(base: str, count: int) -> list[tuple[str, str, dict]]:
+    """Return (name, URL, headers) of everything measured."""
+    deep = max(1, min(4000, count // 20))
+    hx = {"HX-Request": "true"}
+    _, latest_headers = fetch(f"{base}/widgets/latest?lang=en", hx)
+    etag = latest_headers.get("ETag", "")
+    return [
+        ("home en", f"{base}/en/", {}),
+        ("home ru", f"{base}/ru/", {}),
+        ("listing page 1", f"{base}/en/statements/", {}),
+        (f"listing page {deep}", f"{base}/en/statements/?page={deep}", {}),
+        ("detail", f"{base}/en/statements/{count // 2}/statement-{count // 2}", {}),
+        ("clock widget", f"{base}/widgets/clock?tz=Europe/Moscow&tz=Europe/London", {}),
+        ("clock fragment", f"{base}/widgets/clock?tz=Europe/Moscow&tz=Europe/London", hx),
+        ("counter widget", f"{base}/widgets/counter/1?lang=ru", {}),
+        ("counter fragment", f"{base}/widgets/counter/1?lang=ru", hx),
+        ("latest widget", f"{base}/widgets/latest?lang=en", {}),
+        ("latest fragment", f"{base}/widgets/latest?lang=en", hx),
+        ("latest, If-None-Match (304)", f"{base}/widgets/latest?lang=en", {**hx, "If-None-Match": etag}),
+        ("statement card", f"{base}/widgets/statement/{count // 2}?lang=en", {}),
+    ]
+
+
+def cold_renders(database: Path, count: int, runs: int) -> dict[str, float]:
+    """Median in-process render time (ms) of home, listing and detail with an empty cache."""
+    env = app_environment(database)
+    os.environ.update({k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", "PRESSROOM_ENV")})
+    os.environ["CACHE_REDIS_URL"] = ""
+    from pressroom import create_app
+    from pressroom.extensions import cache
+
+    app = create_app()
+    client = app.test_client()
+    results = {}
+    for name, url in (("home", "/en/"), ("listing", "/en/statements/"),
+                      ("detail", f"/en/statements/{count // 2}/statement-{count // 2}")):
+        times = []
+        for _ in range(runs + 1):
+            with app.app_context():
+                cache.clear()
+            started = time.perf_counter()
+            assert client.get(url).status_code == 200
+            times.append((time.perf_counter() - started) * 1000)
+        results[name] = statistics.median(times[1:])  # the first run warms imports and caches
+    return results
+
+
+def main() -> None:
+    """Run the benchmark and write the report."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="2,000 statements, 2 s per URL")
+    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+    count, seconds = (2_000, 2) if args.quick else (100_000, 10)
+    OUT.mkdir(parents=True, exist_ok=True)
+    database = OUT / f"bench-{count}.sqlite3"
+    print(f"building {count:,} statements…", flush=True)
+    build_seconds = build_database(database, count)
+
+    app_server = Server("wsgi:app", app_environment(database), free_port())
+    wait_until_up(f"{app_server.url}/en/")
+    home_bytes, _ = fetch(f"{app_server.url}/en/")
+    floor_file = OUT / "floor.html"
+    floor_file.write_bytes(home_bytes)
+    floor_server = Server("bench.floor:app", {**os.environ, "FLOOR_FILE": str(floor_file)}, free_port())
+    wait_until_up(floor_server.url)
+
+    rows = []
+    try:
+        wrk(f"{floor_server.url}/", 1)
+        floor = wrk(f"{floor_server.url}/", seconds)
+        print(f"floor: {floor['rps']:.0f} req/s", flush=True)
+        for name, url, headers in targets(app_server.url, count):
+            wrk(url, 1, headers)  # warm-up: caches filled, workers busy
+            result = wrk(url, seconds, headers)
+            result["ratio"] = result["rps"] / floor["rps"]
+            rows.append((name, result))
+            print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
+        memory = app_server.memory_peak_kib()
+    finally:
+        app_server.stop()
+        floor_server.stop()
+    cold = cold_renders(database, count, 50)
+    write_report(args.output, args.quick, count, seconds, build_seconds, floor, rows, memory, cold)
+    print(f"report: {args.output}")
+
+
+def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory, cold) -> None:
+    """Write the results as Markdown."""
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Run {'(quick) ' if quick else ''}on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
+        f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+        f"Flask {version('flask')}, SQLAlchemy {version('sqlalchemy')}, "
+        f"gunicorn ({WORKERS} sync workers), wrk ({CONNECTIONS} connections, {seconds} s per URL "
+        f"after a 1 s warm-up), SQLite with {count:,} statements in each language"
+        f" (built in {build_seconds:.0f} s; 0 means reused).",
+        "",
+        f"Floor: bare Flask answering the exact bytes of the English home page under the same "
+        f"gunicorn settings: **{floor['rps']:,.0f} req/s** (p50 {floor['p50']:.2f} ms, "
+        f"p99 {floor['p99']:.2f} ms).",
+        "",
+        "| URL | req/s | p50 ms | p99 ms | non-2xx/3xx | ratio to floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in rows:
+        lines.append(
+            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
+            f"{r['ratio']:.0%} |"
+        )
+    lines += [
+        "",
+        f"Peak resident memory, master plus {WORKERS} workers (sum of VmHWM): "
+        f"**{memory / 1024:.0f} MiB**.",
+        "",
+        "Cold render in-process, cache emptied before each, median of 50:",
+        "",
+        "| page | ms |",
+        "| --- | ---: |",
+        *[f"| {name} | {ms:.1f} |" for name, ms in cold.items()],
+        "",
+    ]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
