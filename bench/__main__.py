@@ -15,6 +15,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -90,31 +91,50 @@ def build_database(path: Path, count: int) -> float:
 
 
 class Server:
-    """A gunicorn server in the background."""
+    """A gunicorn server in the background, its memory sampled while it runs."""
 
     def __init__(self, target: str, env: dict, port: int):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--worker-class", "sync",
-             "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
+             "--preload", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
             cwd=ROOT, env=env,
         )
+        self.peak_pss = 0
+        self.sampling = True
+        self.sampler = threading.Thread(target=self._sample, daemon=True)
+        self.sampler.start()
 
-    def memory_peak_kib(self) -> int:
-        """Return the summed peak resident memory (VmHWM) of the master and its workers."""
-        pids = [self.process.pid]
+    def pids(self) -> list[int]:
+        """Return the master's and the workers' process ids."""
         children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
-        if children.exists():
-            pids += [int(p) for p in children.read_text().split()]
-        total = 0
-        for pid in pids:
-            status = Path(f"/proc/{pid}/status").read_text()
-            total += int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1))
-        return total
+        workers = [int(p) for p in children.read_text().split()] if children.exists() else []
+        return [self.process.pid, *workers]
+
+    def _field(self, pid: int, path: str, name: str) -> int:
+        """Return a kB field of a /proc file, 0 if the process has gone."""
+        try:
+            text = Path(f"/proc/{pid}/{path}").read_text()
+        except OSError:
+            return 0
+        match = re.search(rf"^{name}:\s+(\d+) kB", text, re.M)
+        return int(match.group(1)) if match else 0
+
+    def _sample(self) -> None:
+        """Track the peak of the summed proportional set size (shared pages counted once)."""
+        while self.sampling:
+            pss = sum(self._field(pid, "smaps_rollup", "Pss") for pid in self.pids())
+            self.peak_pss = max(self.peak_pss, pss)
+            time.sleep(0.25)
+
+    def memory_kib(self) -> tuple[int, int]:
+        """Return (summed peak RSS, i.e. VmHWM; peak summed PSS) of master and workers."""
+        return sum(self._field(pid, "status", "VmHWM") for pid in self.pids()), self.peak_pss
 
     def stop(self) -> None:
         """Stop the server."""
+        self.sampling = False
         self.process.terminate()
         self.process.wait(10)
 
@@ -231,7 +251,7 @@ def main() -> None:
             result["ratio"] = result["rps"] / floor["rps"]
             rows.append((name, result))
             print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
-        memory = app_server.memory_peak_kib()
+        memory = {"Pressroom": app_server.memory_kib(), "floor": floor_server.memory_kib()}
     finally:
         app_server.stop()
         floor_server.stop()
@@ -266,8 +286,14 @@ def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory
         )
     lines += [
         "",
-        f"Peak resident memory, master plus {WORKERS} workers (sum of VmHWM): "
-        f"**{memory / 1024:.0f} MiB**.",
+        f"Memory of the master plus {WORKERS} workers (gunicorn `--preload`): the sum of each "
+        "process's peak resident set (VmHWM, shared pages counted in every process), and the "
+        "peak of the summed proportional set size (PSS, shared pages counted once), sampled "
+        "every 0.25 s:",
+        "",
+        "| server | peak RSS sum MiB | peak PSS sum MiB |",
+        "| --- | ---: | ---: |",
+        *[f"| {name} | {rss / 1024:.0f} | {pss / 1024:.0f} |" for name, (rss, pss) in memory.items()],
         "",
         "Cold render in-process, cache emptied before each, median of 50:",
         "",
