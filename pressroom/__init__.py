@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cli, errors, i18n, routing, security
+from . import assets, cli, errors, i18n, routing, security
 from .config import from_environment
 from .extensions import babel, cache, db, migrate
 
@@ -28,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
     cli.init_app(app)
     return app
 
