@@ -24,7 +24,8 @@ max_requests = 5000
 max_requests_jitter = 500
 
 # Header limits: the request line (method, path and query), the number of header fields and the
-# size of each. A longer line gets 414, too many or too large fields 400, before the app runs.
+# size of each. A longer line gets 414, too many or too large fields 400 (431 from gunicorn 24),
+# before the app runs.
 limit_request_line = int(os.environ.get("LIMIT_REQUEST_LINE", 4094))
 limit_request_fields = int(os.environ.get("LIMIT_REQUEST_FIELDS", 50))
 limit_request_field_size = int(os.environ.get("LIMIT_REQUEST_FIELD_SIZE", 8190))
