@@ -68,7 +68,7 @@ class ResilientRedisCache(RedisCache):
         )
 
     def _guard(self, operation: str, default: Any, call: Callable[[], Any]) -> Any:
-        """Run `call` against Redis unless it is backing off; on failure, log and return `default`."""
+        """Run `call` unless Redis is backing off; on a failure log it and return `default`."""
         if time.monotonic() < self._down_until:
             return default
         try:
@@ -124,7 +124,7 @@ class ResilientRedisCache(RedisCache):
                 self._pending_deletes.pop(key, None)
 
     def _delete(self, operation: str, keys: tuple[str, ...], call: Callable[[], Any]) -> Any:
-        """Delete `keys`; remember them if Redis fails, so stale entries cannot outlive an outage."""
+        """Delete `keys`; if Redis fails, remember them, so no stale entry outlives an outage."""
         marker = object()
         result = self._guard(operation, marker, call)
         if result is marker:

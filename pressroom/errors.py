@@ -1,5 +1,7 @@
 """Localised error pages: every error answers in the visitor's language, never a bare 500."""
 
+from contextlib import suppress
+
 from flask import current_app, g, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
@@ -66,10 +68,9 @@ def handle_database_down(error: OperationalError):
     current_app.logger.warning("database unavailable: %s", str(error).splitlines()[0])
     # The page must not ask the database again (for the site settings, say).
     g.database_down = True
-    try:
+    # The connection may be gone; the pool drops it, and pre-ping checks the next one.
+    with suppress(OperationalError):
         db.session.rollback()
-    except OperationalError:
-        pass  # the connection is gone; the pool drops it and pre-ping checks the next one
     return handle_http_error(ServiceUnavailable(retry_after=RETRY_AFTER))
 
 

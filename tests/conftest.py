@@ -45,7 +45,8 @@ def cache_config() -> dict:
     """The test cache: Redis under a per-run key prefix when TEST_REDIS_URL is set, else in-process."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
-        return {**cache_settings(url), "CACHE_KEY_PREFIX": f"pressroom-test-{uuid.uuid4().hex[:8]}:"}
+        prefix = f"pressroom-test-{uuid.uuid4().hex[:8]}:"
+        return {**cache_settings(url), "CACHE_KEY_PREFIX": prefix}
     return cache_settings(None)
 
 

@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -273,10 +274,8 @@ class DatabaseProxy:
         """Shut a socket down both ways and close it."""
         with self._lock:
             self._sockets.discard(sock)
-        try:
+        with suppress(OSError):
             sock.shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass
         sock.close()
 
     def drop_connections(self) -> None:
@@ -299,8 +298,6 @@ class DatabaseProxy:
         """Stop the proxy."""
         self._closed = True
         self.drop_connections()
-        try:
+        with suppress(OSError):
             self.listener.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
-        except OSError:
-            pass
         self.listener.close()

@@ -26,7 +26,7 @@ def redis_server(tmp_path):
 
 @pytest.fixture
 def cache_app(app_config, redis_server):
-    """An app whose cache is the resilient Redis cache on the test's Redis, with a 0.3 s back-off."""
+    """An app with the resilient cache on the test's Redis and a 0.3 s back-off."""
     app = create_app(
         {**app_config, **cache_settings(redis_server.url), "CACHE_KEY_PREFIX": "unit:",
          "PRESSROOM_CACHE_BACKOFF": 0.3}

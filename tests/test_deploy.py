@@ -1,4 +1,4 @@
-"""The deployment files work: nginx's site parses and behaves in front of gunicorn; header limits."""
+"""Deployment files: nginx's site parses and works in front of gunicorn; gunicorn's limits."""
 
 import shutil
 import subprocess

@@ -44,11 +44,12 @@ def test_export_has_all_content_in_both_languages(source_export):
     assert {c["timezone"] for c in document["clocks"]} == {"Europe/Moscow", "Europe/London"}
     assert {s["lang"] for s in document["settings"]} == {"en", "ru"}
     assert "staff" not in document
-    assert "Ёлки «зелёные»" in source_export.read_text(encoding="utf-8")  # readable, not \\u escapes
+    # Readable text, not \\u escapes.
+    assert "Ёлки «зелёные»" in source_export.read_text(encoding="utf-8")
 
 
 def test_round_trip_into_the_test_database_is_identical(source_export, runner, tmp_path, app):
-    """SQLite → the test database (PostgreSQL in CI) → export again: the same file, byte for byte."""
+    """SQLite → the test database (PostgreSQL in CI) → export: the same file, byte for byte."""
     result = runner.invoke(args=["import", str(source_export)])
     assert result.exit_code == 0, result.output
     assert "Imported 46 statements, 2 day counters, 2 clocks, 2 settings." in result.output

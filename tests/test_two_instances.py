@@ -5,7 +5,6 @@ a save does it: stored, then `content_changed()` in an app configured like the i
 """
 
 import os
-
 from datetime import timedelta
 
 import pytest
