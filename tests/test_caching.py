@@ -60,7 +60,7 @@ def test_a_hung_redis_costs_one_timeout_then_is_skipped(cache_app, redis_server,
         assert 0.2 < first < 1.0
         stored, second = timed(lambda: cache.set("k", "w"))
         assert stored is False
-        assert second < 0.05
+        assert second < 0.1
     finally:
         redis_server.resume()
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
