@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cli, errors, i18n, routing, security
+from . import assets, cli, errors, i18n, routing, security
 from .config import from_environment
 from .extensions import babel, cache, db, migrate
 
@@ -21,12 +21,14 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder=str(ROOT / "static"),
     )
     configure(app, config)
+    configure_logging(app)
     configure_extensions(app)
     routing.init_app(app)
     register_blueprints(app)
     i18n.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    assets.init_app(app)
     cli.init_app(app)
     return app
 
@@ -48,6 +50,15 @@ def configure(app: Flask, config: dict | None) -> None:
         if not key_file.exists():
             key_file.write_text(secrets.token_hex(32))
         app.config["SECRET_KEY"] = key_file.read_text().strip()
+
+
+def configure_logging(app: Flask) -> None:
+    """Give the `pressroom` logger Flask's stderr handler now, so `pressroom.*` warnings show.
+
+    Outages of the cache or the database are logged from modules (`pressroom.caching`) that may
+    run before anything touched `app.logger`, which is when Flask installs its handler.
+    """
+    app.logger.debug("logging configured")
 
 
 def configure_extensions(app: Flask) -> None:

@@ -1,5 +1,6 @@
-"""Command-line tools: `flask --app wsgi demo`, `flask --app wsgi translate …`."""
+"""Command-line tools: `flask --app wsgi demo`, `export`, `import`, `translate …`."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,40 @@ def demo_command():
 
     added = load_demo(current_app.config["PRESSROOM_TIMEZONE"])
     click.echo(f"Demo content loaded: {added} new statements.")
+
+
+@click.command("export")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True, allow_dash=True))
+@click.option("--with-staff", is_flag=True, help="Include staff accounts and password hashes.")
+@with_appcontext
+def export_command(file: str, with_staff: bool):
+    """Write all content (both languages, counters, clocks, settings) to FILE as JSON."""
+    from .transfer import dump
+
+    text = json.dumps(dump(with_staff), ensure_ascii=False, indent=1) + "\n"
+    if file == "-":
+        click.echo(text, nl=False)
+    else:
+        Path(file).write_text(text, encoding="utf-8")
+        click.echo(f"Content written to {file}.", err=True)
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@click.option("--replace", is_flag=True, help="Delete the content already there first.")
+@with_appcontext
+def import_command(file: str, replace: bool):
+    """Load content written by `export` from FILE; the database must be empty unless --replace."""
+    from .transfer import TransferError, load
+
+    raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
+    try:
+        counts = load(json.loads(raw), replace=replace)
+    except json.JSONDecodeError as error:
+        raise click.ClickException(f"{file} is not JSON: {error}") from None
+    except TransferError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo("Imported " + ", ".join(f"{n} {what}" for what, n in counts.items()) + ".")
 
 
 @click.group("translate")
@@ -74,4 +109,6 @@ def translate_compile():
 def init_app(app) -> None:
     """Register the commands."""
     app.cli.add_command(demo_command)
+    app.cli.add_command(export_command)
+    app.cli.add_command(import_command)
     app.cli.add_command(translate_group)

@@ -13,25 +13,57 @@ def _env(name: str, default: str | None = None) -> str | None:
     return value if value else default
 
 
+def _number(name: str, default: float, kind: type = int) -> float:
+    """Return a numeric environment variable; refuse to start on one that is not a number."""
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        return kind(raw)
+    except ValueError:
+        raise RuntimeError(f"{name} must be a number, not {raw!r}.") from None
+
+
+def _words(name: str) -> list[str] | None:
+    """Return a space- or comma-separated environment variable as a list, None when unset."""
+    raw = _env(name)
+    return raw.replace(",", " ").split() if raw else None
+
+
+def cache_settings(redis_url: str | None) -> dict:
+    """Return the cache configuration: the resilient Redis cache for a URL, else in-process."""
+    if not redis_url:
+        return {"CACHE_TYPE": "SimpleCache", "CACHE_REDIS_URL": None}
+    return {"CACHE_TYPE": "pressroom.caching.ResilientRedisCache", "CACHE_REDIS_URL": redis_url}
+
+
 def from_environment(instance_path: str) -> dict:
     """Build the configuration from defaults and `PRESSROOM_*`/service environment variables."""
     sqlite_path = Path(instance_path) / "pressroom.sqlite3"
-    redis_url = _env("CACHE_REDIS_URL")
     config = {
         "PRESSROOM_ENV": _env("PRESSROOM_ENV", "development"),
         "SECRET_KEY": _env("SECRET_KEY"),
         "SQLALCHEMY_DATABASE_URI": _env("DATABASE_URL", f"sqlite:///{sqlite_path}"),
         # Pre-ping lets the pool drop connections a database restart has killed.
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
-        "CACHE_TYPE": "RedisCache" if redis_url else "SimpleCache",
-        "CACHE_REDIS_URL": redis_url,
+        **cache_settings(_env("CACHE_REDIS_URL")),
         "CACHE_KEY_PREFIX": _env("CACHE_KEY_PREFIX", "pressroom:"),
         "CACHE_DEFAULT_TIMEOUT": 300,
         "CACHE_THRESHOLD": 5000,
+        # A slow or hung Redis costs at most this long per request, then is left alone for
+        # the back-off (see pressroom/caching.py).
+        "PRESSROOM_CACHE_SOCKET_TIMEOUT": _number("PRESSROOM_CACHE_SOCKET_TIMEOUT", 0.25, float),
+        "PRESSROOM_CACHE_BACKOFF": _number("PRESSROOM_CACHE_BACKOFF", 5.0, float),
         "PRESSROOM_TIMEZONE": _env("PRESSROOM_TIMEZONE", "Europe/Moscow"),
         "PRESSROOM_DEFAULT_LANGUAGE": _env("PRESSROOM_DEFAULT_LANGUAGE", "en"),
         # Who may frame widget pages: CSP frame-ancestors sources, "*" for any site.
         "PRESSROOM_WIDGET_FRAME_ANCESTORS": _env("PRESSROOM_WIDGET_FRAME_ANCESTORS", "*"),
+        # Host names the app answers to; any other Host header gets a 400. None accepts all.
+        "TRUSTED_HOSTS": _words("PRESSROOM_TRUSTED_HOSTS"),
+        # Statements are text: a megabyte of form is far more than any edit sends.
+        "MAX_CONTENT_LENGTH": _number("MAX_CONTENT_LENGTH", 1024 * 1024),
+        "MAX_FORM_MEMORY_SIZE": _number("MAX_FORM_MEMORY_SIZE", 512 * 1024),
+        "MAX_FORM_PARTS": _number("MAX_FORM_PARTS", 200),
         "PRESSROOM_PAGE_SIZE": 20,
         "PRESSROOM_HOME_LATEST": 10,
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),

@@ -1,6 +1,9 @@
 """Localised error pages: every error answers in the visitor's language, never a bare 500."""
 
+from contextlib import suppress
+
 from flask import current_app, g, render_template, request
+from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
@@ -27,6 +30,10 @@ MESSAGES = {
 }
 
 
+#: Seconds a client is told to wait when the database is unreachable.
+RETRY_AFTER = 30
+
+
 def guess_language() -> str:
     """Return the language of the failed request: from the URL if it has one, else preferred."""
     if g.get("lang") in LANGUAGES:
@@ -43,8 +50,10 @@ def render_error(code: int, description: str | None = None):
     """Render the error page for `code` in the request's language."""
     g.lang = guess_language()
     title, explanation = MESSAGES.get(code, MESSAGES[500])
+    # Without a URL adapter (the Host header was not trusted) no link can be built.
+    template = "error.html" if request_ctx.url_adapter is not None else "error_bare.html"
     return render_template(
-        "error.html", code=code, title=title, explanation=description or explanation
+        template, code=code, title=title, explanation=description or explanation
     ), code
 
 
@@ -59,9 +68,13 @@ def handle_http_error(error: HTTPException):
 
 def handle_database_down(error: OperationalError):
     """Answer 503 with Retry-After when the database cannot be reached."""
-    current_app.logger.warning("database unavailable: %s", error)
-    db.session.rollback()
-    return handle_http_error(ServiceUnavailable(retry_after=30))
+    current_app.logger.warning("database unavailable: %s", str(error).splitlines()[0])
+    # The page must not ask the database again (for the site settings, say).
+    g.database_down = True
+    # The connection may be gone; the pool drops it, and pre-ping checks the next one.
+    with suppress(OperationalError):
+        db.session.rollback()
+    return handle_http_error(ServiceUnavailable(retry_after=RETRY_AFTER))
 
 
 def init_app(app) -> None:

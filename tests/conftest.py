@@ -9,6 +9,7 @@ from babel.messages.frontend import CommandLineInterface
 from sqlalchemy import delete
 
 from pressroom import ROOT, create_app, timekeeping
+from pressroom.config import cache_settings
 from pressroom.content import content_changed
 from pressroom.extensions import cache, db
 from pressroom.models import (
@@ -43,12 +44,9 @@ def cache_config() -> dict:
     """The test cache: Redis under a per-run prefix when TEST_REDIS_URL is set, else in-process."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
-        return {
-            "CACHE_TYPE": "RedisCache",
-            "CACHE_REDIS_URL": url,
-            "CACHE_KEY_PREFIX": f"pressroom-test-{uuid.uuid4().hex[:8]}:",
-        }
-    return {"CACHE_TYPE": "SimpleCache"}
+        prefix = f"pressroom-test-{uuid.uuid4().hex[:8]}:"
+        return {**cache_settings(url), "CACHE_KEY_PREFIX": prefix}
+    return cache_settings(None)
 
 
 @pytest.fixture(scope="session")

@@ -156,5 +156,8 @@ def kind_name(kind: str) -> str:
 @bp.app_context_processor
 def site_settings():
     """Give every template the site settings in the current language."""
-    found = content.settings(current_language())
+    if g.get("database_down"):  # the 503 page: no settings without a database
+        found = content.Settings("", "")
+    else:
+        found = content.settings(current_language())
     return {"settings": found, "site_title": found.site_title or _("Press statements")}

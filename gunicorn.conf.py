@@ -1,0 +1,38 @@
+"""gunicorn settings for production: `gunicorn -c gunicorn.conf.py wsgi:app`.
+
+Every value can be changed from the environment (see the configuration table in README.md).
+"""
+
+import os
+
+# The app reads PRESSROOM_ENV when a worker imports it: under gunicorn it is production, which
+# refuses to start without SECRET_KEY.
+os.environ.setdefault("PRESSROOM_ENV", "production")
+
+bind = os.environ.get("PRESSROOM_BIND", "127.0.0.1:8000")
+# Sync workers: each request holds one worker, so the count bounds concurrency. Pages are
+# cached, so 2 × cores + 1 is a good start; WEB_CONCURRENCY overrides it.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1) + 1))
+worker_class = "sync"
+# A worker stuck longer than this is killed and replaced; no page should take a second.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+# nginx keeps connections to the app open briefly between requests.
+keepalive = 5
+# Replace each worker now and then, so a slow leak never grows into an outage.
+max_requests = 5000
+max_requests_jitter = 500
+
+# Header limits: the request line (method, path and query), the number of header fields and the
+# size of each. A longer line gets 414, too many or too large fields 400 (431 from gunicorn 24),
+# before the app runs.
+limit_request_line = int(os.environ.get("LIMIT_REQUEST_LINE", 4094))
+limit_request_fields = int(os.environ.get("LIMIT_REQUEST_FIELDS", 50))
+limit_request_field_size = int(os.environ.get("LIMIT_REQUEST_FIELD_SIZE", 8190))
+
+# Access and error logs on stdout/stderr, where systemd's journal picks them up.
+accesslog = "-"
+errorlog = "-"
+# The control socket (gunicorn 24+) sits at one path per user, which two instances on one host
+# would share; systemd's signals do all this deployment needs.
+control_socket_disable = True
