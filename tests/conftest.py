@@ -93,6 +93,23 @@ def app(app_config, schema):
 
 
 @pytest.fixture
+def make_app(app_config, schema):
+    """Return a function that creates another app with config overrides; each is disposed after."""
+    made = []
+
+    def make(**overrides):
+        new = create_app({**app_config, **overrides})
+        made.append(new)
+        return new
+
+    yield make
+    for new in made:
+        with new.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     """A test client for the app."""
     return app.test_client()

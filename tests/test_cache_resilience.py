@@ -5,7 +5,6 @@ import time
 
 import pytest
 
-from pressroom import create_app
 from pressroom.config import cache_settings
 from pressroom.extensions import cache
 
@@ -25,11 +24,10 @@ def redis_server(tmp_path):
 
 
 @pytest.fixture
-def cache_app(app_config, redis_server):
+def cache_app(make_app, redis_server):
     """An app with the resilient cache on the test's Redis and a 0.3 s back-off."""
-    app = create_app(
-        {**app_config, **cache_settings(redis_server.url), "CACHE_KEY_PREFIX": "unit:",
-         "PRESSROOM_CACHE_BACKOFF": 0.3}
+    app = make_app(
+        **cache_settings(redis_server.url), CACHE_KEY_PREFIX="unit:", PRESSROOM_CACHE_BACKOFF=0.3
     )
     with app.app_context():
         yield app

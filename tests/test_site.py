@@ -36,11 +36,9 @@ def test_root_redirects_by_accept_language(client, header, expected):
     assert "Accept-Language" in response.headers["Vary"]
 
 
-def test_default_language_is_configurable(app_config):
+def test_default_language_is_configurable(make_app):
     """Sites whose default is Russian send unknown languages to /ru/."""
-    from pressroom import create_app
-
-    app = create_app({**app_config, "PRESSROOM_DEFAULT_LANGUAGE": "ru"})
+    app = make_app(PRESSROOM_DEFAULT_LANGUAGE="ru")
     response = app.test_client().get("/", headers={"Accept-Language": "fr"})
     assert response.headers["Location"] == "/ru/"
 

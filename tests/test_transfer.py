@@ -5,18 +5,17 @@ import json
 import pytest
 from sqlalchemy import func, select
 
-from pressroom import create_app, timekeeping
+from pressroom import timekeeping
 from pressroom.demo import load_demo
 from pressroom.extensions import db
 from pressroom.models import Statement, StatementText
 
 
 @pytest.fixture
-def source_export(app_config, tmp_path):
+def source_export(make_app, tmp_path):
     """The demo site on a SQLite database of its own, exported; returns the file's path."""
-    source = create_app(
-        {**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'source.sqlite3'}",
-         "CACHE_TYPE": "SimpleCache"}
+    source = make_app(
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'source.sqlite3'}", CACHE_TYPE="SimpleCache"
     )
     with source.app_context():
         db.create_all()

@@ -226,11 +226,9 @@ def test_widget_pages_may_be_framed_and_set_no_cookies(client, counter, add_stat
         assert response.cache_control.public or response.status_code == 400
 
 
-def test_frame_allow_list(app_config, counter):
+def test_frame_allow_list(make_app, counter):
     """With an allow-list only those sites may frame widgets; other pages are never framable."""
-    from pressroom import create_app
-
-    app = create_app({**app_config, "PRESSROOM_WIDGET_FRAME_ANCESTORS": "https://partner.example"})
+    app = make_app(PRESSROOM_WIDGET_FRAME_ANCESTORS="https://partner.example")
     client = app.test_client()
     assert (
         client.get("/widgets/latest")

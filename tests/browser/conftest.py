@@ -28,6 +28,9 @@ class LiveServer:
 
     def __init__(self, app, host: str = "127.0.0.1"):
         self.server = make_server(host, 0, app, threaded=True)
+        # Join request threads on close, so none still holds a database connection afterwards.
+        self.server.daemon_threads = False
+        self.server.block_on_close = True
         self.url = f"http://{host}:{self.server.server_port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
