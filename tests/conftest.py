@@ -10,17 +10,17 @@ from sqlalchemy import delete
 
 from pressroom import ROOT, create_app, timekeeping
 from pressroom.content import content_changed
-from pressroom.extensions import cache, db
+from pressroom.extensions import cache, db, limiter
 from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
     SiteSettings,
+    StaffUser,
     Statement,
     StatementText,
 )
 from pressroom.text import make_slug
-
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,12 +44,15 @@ def cache_config() -> dict:
     """The test cache: Redis under a per-run key prefix when TEST_REDIS_URL is set, else in-process."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
+        run = uuid.uuid4().hex[:8]
         return {
             "CACHE_TYPE": "RedisCache",
             "CACHE_REDIS_URL": url,
-            "CACHE_KEY_PREFIX": f"pressroom-test-{uuid.uuid4().hex[:8]}:",
+            "CACHE_KEY_PREFIX": f"pressroom-test-{run}:",
+            # Rate-limit counts go to the same Redis, under this run's own prefix.
+            "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": f"pressroom-test-{run}-limits"},
         }
-    return {"CACHE_TYPE": "SimpleCache"}
+    return {"CACHE_TYPE": "SimpleCache", "RATELIMIT_STORAGE_URI": "memory://"}
 
 
 @pytest.fixture(scope="session")
@@ -88,10 +91,13 @@ def app(app_config, schema):
     yield app
     with app.app_context():
         db.session.remove()
-        for model in (StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings):
+        for model in (
+            StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings, StaffUser
+        ):
             db.session.execute(delete(model))
         db.session.commit()
         cache.clear()
+        limiter.reset()
         db.engine.dispose()
 
 
