@@ -170,3 +170,24 @@ def add_statement(app):
             return statement
 
     return add
+
+
+@pytest.fixture
+def staff_user(app):
+    """A staff account (email and password in tests/staff_helpers.py); returns its email."""
+    from pressroom.staff.accounts import create
+
+    from .staff_helpers import EMAIL, PASSWORD
+
+    with app.app_context():
+        create(EMAIL, PASSWORD)
+    return EMAIL
+
+
+@pytest.fixture
+def staff(client, staff_user):
+    """A test client signed in to the staff area."""
+    from .staff_helpers import sign_in
+
+    assert sign_in(client).status_code == 303
+    return client
