@@ -370,11 +370,26 @@ def limited_config(app_config):
     return {**app_config, "PRESSROOM_SIGN_IN_LIMIT": "3 per minute"}
 
 
+@pytest.fixture
+def make_app():
+    """Return a function that creates an app; their database connections are closed afterwards."""
+    made = []
+
+    def make(config):
+        made.append(create_app(config))
+        return made[-1]
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
 @pytest.mark.parametrize(("lang", "phrase"), [("en", "try again in"), ("ru", "попробуйте снова через")])
-def test_sign_in_is_rate_limited(limited_config, staff_user, lang, phrase):
+def test_sign_in_is_rate_limited(make_app, limited_config, staff_user, lang, phrase):
     """The fourth attempt in a minute is refused with 429, saying how long to wait."""
-    app = create_app(limited_config)
-    client = app.test_client()
+    client = make_app(limited_config).test_client()
     response = exhaust(client, 3, headers={"Accept-Language": lang})
     assert response.status_code == 429
     seconds = int(response.headers["Retry-After"])
@@ -386,17 +401,17 @@ def test_sign_in_is_rate_limited(limited_config, staff_user, lang, phrase):
     assert sign_in(client).status_code == 429
 
 
-def test_forwarded_for_is_ignored_without_a_proxy(limited_config, staff_user):
+def test_forwarded_for_is_ignored_without_a_proxy(make_app, limited_config, staff_user):
     """Without a configured proxy, a made-up X-Forwarded-For does not reset the count."""
-    client = create_app(limited_config).test_client()
+    client = make_app(limited_config).test_client()
     exhaust(client, 3, headers={"X-Forwarded-For": "203.0.113.1"})
     response = sign_in(client, headers={"X-Forwarded-For": "203.0.113.2"})
     assert response.status_code == 429
 
 
-def test_forwarded_for_counts_behind_a_configured_proxy(limited_config, staff_user):
+def test_forwarded_for_counts_behind_a_configured_proxy(make_app, limited_config, staff_user):
     """Behind one configured proxy, each forwarded client address has its own count."""
-    client = create_app({**limited_config, "PRESSROOM_PROXY_FIX": 1}).test_client()
+    client = make_app({**limited_config, "PRESSROOM_PROXY_FIX": 1}).test_client()
     assert exhaust(client, 3, headers={"X-Forwarded-For": "203.0.113.1"}).status_code == 429
     assert sign_in(client, headers={"X-Forwarded-For": "203.0.113.2"}).status_code == 303
 
@@ -405,7 +420,7 @@ def test_forwarded_for_counts_behind_a_configured_proxy(limited_config, staff_us
     not os.environ.get("TEST_REDIS_URL"),
     reason="needs shared storage: set TEST_REDIS_URL (in-memory counts are per process)",
 )
-def test_rate_limit_is_shared_between_worker_processes(limited_config, staff_user):
+def test_rate_limit_is_shared_between_worker_processes(make_app, limited_config, staff_user):
     """Another process's failed attempts count against this one's: one count on Redis."""
     other_worker = subprocess.run(
         [sys.executable, "-c", "import sys; from tests.staff_helpers import worker; worker()"],
@@ -413,6 +428,6 @@ def test_rate_limit_is_shared_between_worker_processes(limited_config, staff_use
         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True,
     )
     assert other_worker.stdout.split() == ["422", "422"], other_worker.stderr
-    client = create_app(limited_config).test_client()
+    client = make_app(limited_config).test_client()
     assert sign_in(client, password="wrong password").status_code == 422
     assert sign_in(client, password="wrong password").status_code == 429
