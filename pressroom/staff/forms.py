@@ -150,13 +150,21 @@ class StatementForm(StaffForm):
 
     form_token = HiddenField(validators=[Length(max=64)])
     version = HiddenField(validators=[Length(max=12)])
-    kind = SelectField(_l("Kind"), choices=[SelectChoice(k, label) for k, label in KINDS.items()], validators=[InputRequired()])
+    kind = SelectField(
+        _l("Kind"),
+        choices=[SelectChoice(k, label) for k, label in KINDS.items()],
+        validators=[InputRequired()],
+    )
     published_date = DateField(
         _l("Publication date"), validators=[InputRequired(REQUIRED), year_in_range]
     )
     published_time = TimeField(_l("Time"), validators=[InputRequired(REQUIRED)])
+    # A new statement starts as a draft: publishing is a deliberate choice.
     status = SelectField(
-        _l("Status"), choices=[SelectChoice(s, label) for s, label in STATUS_LABELS.items()], validators=[InputRequired()]
+        _l("Status"),
+        choices=[SelectChoice(s, label) for s, label in STATUS_LABELS.items()],
+        default="draft",
+        validators=[InputRequired()],
     )
     featured = BooleanField(_l("Featured on the front page"))
     en = FormField(StatementTextForm, separator="-")
