@@ -63,7 +63,7 @@ def configure_extensions(app: Flask) -> None:
 
 
 def configure_proxy(app: Flask) -> None:
-    """Trust X-Forwarded-For/-Proto from exactly PRESSROOM_PROXY_FIX proxies, and none by default."""
+    """Trust X-Forwarded-For/-Proto from PRESSROOM_PROXY_FIX proxies (none by default)."""
     proxies = app.config["PRESSROOM_PROXY_FIX"]
     if proxies > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)

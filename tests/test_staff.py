@@ -386,7 +386,9 @@ def make_app():
             db.engine.dispose()
 
 
-@pytest.mark.parametrize(("lang", "phrase"), [("en", "try again in"), ("ru", "попробуйте снова через")])
+@pytest.mark.parametrize(
+    ("lang", "phrase"), [("en", "try again in"), ("ru", "попробуйте снова через")]
+)
 def test_sign_in_is_rate_limited(make_app, limited_config, staff_user, lang, phrase):
     """The fourth attempt in a minute is refused with 429, saying how long to wait."""
     client = make_app(limited_config).test_client()

@@ -33,8 +33,8 @@ def counter_fields(**overrides) -> dict:
 def test_counter_is_created_and_shown_on_the_front_page(app, clock, staff):
     """A new day counter counts on both home pages right after the save."""
     assert "harbour accord" not in html(staff.get("/en/"))
-    response = staff.post("/staff/counters/new",
-                          data={"csrf_token": token(staff, "/staff/counters/new"), **counter_fields()})
+    url = "/staff/counters/new"
+    response = staff.post(url, data={"csrf_token": token(staff, url), **counter_fields()})
     assert response.status_code == 303
     assert "1,002 days have passed since the harbour accord" in html(staff.get("/en/"))
     assert "прошло 1\xa0002 дня с портового соглашения" in html(staff.get("/ru/"))
@@ -49,17 +49,19 @@ def test_counter_is_edited_and_removed(app, clock, staff):
     url = f"/staff/counters/{counter_id}/edit"
     page = html(staff.get(url))
     assert 'value="the harbour accord"' in page
-    staff.post(url, data={"csrf_token": hidden(page, "csrf_token"),
-                          **counter_fields(en_label="the river accord", ru_label="", ru_caption="")})
+    changed = counter_fields(en_label="the river accord", ru_label="", ru_caption="")
+    staff.post(url, data={"csrf_token": hidden(page, "csrf_token"), **changed})
     assert "the river accord" in html(staff.get("/en/"))
     assert "портового" not in html(staff.get("/ru/"))
-    staff.post(f"/staff/counters/{counter_id}/delete", data={"csrf_token": hidden(page, "csrf_token")})
+    staff.post(f"/staff/counters/{counter_id}/delete",
+               data={"csrf_token": hidden(page, "csrf_token")})
     assert "the river accord" not in html(staff.get("/en/"))
 
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("timezone", "../../etc/passwd"), ("timezone", "Mars/Olympus"), ("timezone", "Europe/Moscow\x00"),
+    [("timezone", "../../etc/passwd"), ("timezone", "Mars/Olympus"),
+     ("timezone", "Europe/Moscow\x00"),
      ("event_date", "2023-13-01"), ("event_date", "0001-01-01"), ("position", "-1"),
      ("position", "many"), ("en-label", "x" * 301), ("en-caption", "\x00"),
      ("ru-label", "")],
@@ -111,7 +113,8 @@ def test_clock_zone_must_be_known(app, staff):
 def test_clock_is_edited_and_removed(app, clock, staff):
     """A clock's zone can change, and a clock can go."""
     url = "/staff/clocks/new"
-    staff.post(url, data={"csrf_token": token(staff, url), "timezone": "Asia/Tokyo", "position": "0"})
+    staff.post(url, data={"csrf_token": token(staff, url), "timezone": "Asia/Tokyo",
+                          "position": "0"})
     with app.app_context():
         clock_id = db.session.scalar(select(Clock.id))
     edit = f"/staff/clocks/{clock_id}/edit"
@@ -156,7 +159,8 @@ def test_settings_and_counter_text_render_harmless(app, clock, staff):
                           "en-contact_line": "<img src=x onerror=alert(2)>"})
     staff.post("/staff/counters/new", data={
         "csrf_token": token(staff, "/staff/counters/new"),
-        **counter_fields(en_label="<b onmouseover=alert(3)>x</b>", en_caption="<svg onload=alert(4)>"),
+        **counter_fields(en_label="<b onmouseover=alert(3)>x</b>",
+                         en_caption="<svg onload=alert(4)>"),
     })
     page = html(staff.get("/en/"))
     for raw in ("<script>alert(1)", "<img src=x", "<b onmouseover", "<svg onload"):

@@ -163,12 +163,18 @@ def test_slug_from_russian_title_is_transliterated(app, clock, staff):
     statement_id = statement_id_from(
         create_statement(staff, ru_title="Щука съела ёжика: заявление пресс-службы")
     )
-    assert stored(app, statement_id).text("ru").slug == "shchuka-sela-ezhika-zaiavlenie-press-sluzhby"
+    slug = stored(app, statement_id).text("ru").slug
+    assert slug == "shchuka-sela-ezhika-zaiavlenie-press-sluzhby"
 
 
 def test_slugs_are_unique_per_language(app, clock, staff):
     """The same title three times gives slug, slug-2, slug-3; another language may reuse it."""
-    ids = [statement_id_from(create_statement(staff, en_title="Weekly briefing", ru_title="Weekly briefing")) for _ in range(3)]
+    ids = [
+        statement_id_from(
+            create_statement(staff, en_title="Weekly briefing", ru_title="Weekly briefing")
+        )
+        for _ in range(3)
+    ]
     slugs = [stored(app, i).text("en").slug for i in ids]
     assert slugs == ["weekly-briefing", "weekly-briefing-2", "weekly-briefing-3"]
     assert stored(app, ids[0]).text("ru").slug == "weekly-briefing"
@@ -201,7 +207,9 @@ def test_published_statement_keeps_its_slug_when_the_title_changes(app, clock, s
 
 def test_draft_takes_a_new_slug_from_a_new_title_when_the_slug_is_emptied(app, clock, staff):
     """A draft has no public address yet, so an emptied slug follows the title."""
-    statement_id = statement_id_from(create_statement(staff, en_title="Working title", status="draft"))
+    statement_id = statement_id_from(
+        create_statement(staff, en_title="Working title", status="draft")
+    )
     tokens = edit_form(staff, statement_id)
     staff.post(f"/staff/statements/{statement_id}/edit",
                data={**tokens, **statement_fields(en_title="Final title", status="draft")})
@@ -288,7 +296,8 @@ def test_preview_without_javascript_keeps_the_form(app, clock, staff):
     tokens = new_statement_form(staff)
     response = staff.post(
         "/staff/statements/new",
-        data={**tokens, **statement_fields(en_title="Not saved", en_body="*soft*"), "action": "preview"},
+        data={**tokens, **statement_fields(en_title="Not saved", en_body="*soft*"),
+              "action": "preview"},
     )
     page = html(response)
     assert "<em>soft</em>" in page and 'value="Not saved"' in page

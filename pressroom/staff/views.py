@@ -138,7 +138,7 @@ def rate_limit() -> str:
 @bp.route("/sign-in", methods=["GET", "POST"])
 @limiter.limit(rate_limit, methods=["POST"])
 def sign_in():
-    """Sign in with email and password; the same message for an unknown email and a wrong password."""
+    """Sign in by email and password; unknown email and wrong password get the same message."""
     next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated and request.method == "GET":
         return redirect(next_url or url_for("staff.dashboard"), 303)
