@@ -47,6 +47,8 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI"),
         "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": "pressroom-limits"},
         "RATELIMIT_HEADERS_ENABLED": True,
+        # If Redis is unreachable, count in this process rather than answer sign-ins with 500.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "PRESSROOM_SIGN_IN_LIMIT": _env("PRESSROOM_SIGN_IN_LIMIT", "10 per minute;50 per hour"),
         # How many reverse proxies stand in front of the app; their X-Forwarded-For and
         # X-Forwarded-Proto are trusted only when this is above 0.

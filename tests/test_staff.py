@@ -433,3 +433,10 @@ def test_rate_limit_is_shared_between_worker_processes(make_app, limited_config,
     client = make_app(limited_config).test_client()
     assert sign_in(client, password="wrong password").status_code == 422
     assert sign_in(client, password="wrong password").status_code == 429
+
+
+def test_language_switcher_ignores_url_for_options_in_the_query(staff):
+    """`?_scheme=javascript&_external=1` cannot turn the switcher's links into script URLs."""
+    response = staff.get("/staff/?_external=1&_scheme=javascript&_anchor=x")
+    assert response.status_code == 200
+    assert "javascript:" not in html(response)

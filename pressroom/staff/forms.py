@@ -158,7 +158,10 @@ class StatementForm(StaffForm):
     published_date = DateField(
         _l("Publication date"), validators=[InputRequired(REQUIRED), year_in_range]
     )
-    published_time = TimeField(_l("Time"), validators=[InputRequired(REQUIRED)])
+    # Browsers send HH:MM, or HH:MM:SS when a time with seconds was picked.
+    published_time = TimeField(
+        _l("Time"), format=["%H:%M", "%H:%M:%S"], validators=[InputRequired(REQUIRED)]
+    )
     # A new statement starts as a draft: publishing is a deliberate choice.
     status = SelectField(
         _l("Status"),

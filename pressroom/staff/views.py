@@ -91,7 +91,9 @@ def staff_context():
     """Give staff templates the same page in each language for the language switcher."""
     alternates = {}
     if request.method == "GET" and request.endpoint:
-        args = {**request.view_args, **request.args.to_dict()}
+        # Underscored names are url_for's own options (_scheme, _external…): never from a URL.
+        query = {k: v for k, v in request.args.items() if not k.startswith("_")}
+        args = {**request.view_args, **query}
         alternates = {
             lang: url_for(request.endpoint, **{**args, "lang": lang}) for lang in LANGUAGES
         }
