@@ -174,10 +174,10 @@ def add_statement(app):
 
 @pytest.fixture
 def staff_user(app):
-    """A staff account (email and password in tests/staff_helpers.py); returns its email."""
+    """A staff account (email and password in tests/staff_client.py); returns its email."""
     from pressroom.staff.accounts import create
 
-    from .staff_helpers import EMAIL, PASSWORD
+    from .staff_client import EMAIL, PASSWORD
 
     with app.app_context():
         create(EMAIL, PASSWORD)
@@ -187,7 +187,7 @@ def staff_user(app):
 @pytest.fixture
 def staff(client, staff_user):
     """A test client signed in to the staff area."""
-    from .staff_helpers import sign_in
+    from .staff_client import sign_in
 
     assert sign_in(client).status_code == 303
     return client

@@ -13,7 +13,7 @@ from pressroom import ROOT, create_app
 from pressroom.extensions import db
 from pressroom.models import StaffUser
 
-from .staff_helpers import EMAIL, PASSWORD, csrf_token, hidden, html, sign_in
+from .staff_client import EMAIL, PASSWORD, csrf_token, hidden, html, sign_in
 
 #: 64 Cyrillic characters, 128 bytes in UTF-8, spaces and punctuation included.
 RUSSIAN_PASSWORD = "Съешь же ещё этих мягких французских булок, да выпей чаю! Ёжик!!"
@@ -425,7 +425,7 @@ def test_forwarded_for_counts_behind_a_configured_proxy(make_app, limited_config
 def test_rate_limit_is_shared_between_worker_processes(make_app, limited_config, staff_user):
     """Another process's failed attempts count against this one's: one count on Redis."""
     other_worker = subprocess.run(
-        [sys.executable, "-c", "import sys; from tests.staff_helpers import worker; worker()"],
+        [sys.executable, "-c", "import sys; from tests.staff_client import worker; worker()"],
         input=json.dumps({"config": limited_config, "attempts": 2}),
         capture_output=True, text=True, cwd=ROOT, timeout=60, check=True,
     )

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, SiteSettings
 
-from .staff_helpers import hidden, html
+from .staff_client import hidden, html
 
 
 def token(client, url: str) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from pressroom.extensions import db
 from pressroom.models import Statement, StatementText
 
-from .staff_helpers import (
+from .staff_client import (
     create_statement,
     edit_form,
     html,

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from ..staff_helpers import EMAIL, PASSWORD
+from ..staff_client import EMAIL, PASSWORD
 
 
 def test_sign_in_and_publish_in_both_languages(live_server, page, staff_user):

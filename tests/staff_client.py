@@ -1,4 +1,4 @@
-"""Helpers for staff tests: read CSRF tokens and hidden fields, sign in, post the statement form."""
+"""Steps tests take in the staff area: read CSRF tokens and hidden fields, sign in, post forms."""
 
 import html as htmlmod
 import re
