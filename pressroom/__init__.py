@@ -4,10 +4,11 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, cli, errors, i18n, routing, security
 from .config import from_environment
-from .extensions import babel, cache, db, migrate
+from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +23,11 @@ def create_app(config: dict | None = None) -> Flask:
     )
     configure(app, config)
     configure_logging(app)
+    configure_proxy(app)
     configure_extensions(app)
+    configure_csrf(app)
+    configure_login(app)
+    configure_limiter(app)
     routing.init_app(app)
     register_blueprints(app)
     i18n.init_app(app)
@@ -70,6 +75,36 @@ def configure_extensions(app: Flask) -> None:
     )
     cache.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+
+
+def configure_proxy(app: Flask) -> None:
+    """Trust X-Forwarded-For/-Proto from PRESSROOM_PROXY_FIX proxies (none by default)."""
+    proxies = app.config["PRESSROOM_PROXY_FIX"]
+    if proxies > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
+
+
+def configure_csrf(app: Flask) -> None:
+    """Require a CSRF token on every form post and htmx request that changes something."""
+    csrf.init_app(app)
+
+
+def configure_login(app: Flask) -> None:
+    """Bind Flask-Login: sessions name an account and its current session token."""
+    from .staff.accounts import load_user
+    from .staff.views import sign_in_required
+
+    login_manager.init_app(app)
+    login_manager.user_loader(load_user)
+    login_manager.unauthorized_handler(sign_in_required)
+
+
+def configure_limiter(app: Flask) -> None:
+    """Bind the rate limiter to shared storage: the configured URI, else the cache's Redis."""
+    app.config["RATELIMIT_STORAGE_URI"] = (
+        app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("CACHE_REDIS_URL") or "memory://"
+    )
+    limiter.init_app(app)
 
 
 def register_blueprints(app: Flask) -> None:

@@ -1,4 +1,4 @@
-"""Command-line tools: `flask --app wsgi demo`, `export`, `import`, `translate …`."""
+"""Command-line tools: `flask --app wsgi demo`, `export`, `import`, `staff …`, `translate …`."""
 
 import json
 import subprocess
@@ -58,6 +58,66 @@ def import_command(file: str, replace: bool):
     click.echo("Imported " + ", ".join(f"{n} {what}" for what, n in counts.items()) + ".")
 
 
+@click.group("staff")
+def staff_group():
+    """Create, list and deactivate staff accounts."""
+
+
+def read_password(from_stdin: bool) -> str:
+    """Return the new password from stdin (one line, exactly as given) or from a prompt."""
+    if from_stdin:
+        line = sys.stdin.readline()
+        # Only the line ending is removed: spaces are part of a password.
+        return line.removesuffix("\n").removesuffix("\r")
+    return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+
+
+@staff_group.command("create")
+@click.argument("email")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@with_appcontext
+def staff_create(email: str, password_stdin: bool):
+    """Create a staff account that signs in with EMAIL."""
+    from .staff.accounts import AccountError, create
+
+    try:
+        user = create(email, read_password(password_stdin))
+    except AccountError as error:
+        raise click.ClickException(f"Cannot create the account: {error}.") from None
+    click.echo(f"Staff account created: {user.email}")
+
+
+@staff_group.command("list")
+@with_appcontext
+def staff_list():
+    """List the staff accounts, active or not."""
+    from sqlalchemy import select
+
+    from .extensions import db
+    from .models import StaffUser
+
+    users = db.session.scalars(select(StaffUser).order_by(StaffUser.email)).all()
+    if not users:
+        click.echo("No staff accounts. Create one with: flask --app wsgi staff create EMAIL")
+    for user in users:
+        state = "active" if user.active else "deactivated"
+        click.echo(f"{user.email}\t{state}\tcreated {user.created_at:%Y-%m-%d %H:%M} UTC")
+
+
+@staff_group.command("deactivate")
+@click.argument("email")
+@with_appcontext
+def staff_deactivate(email: str):
+    """Deactivate the account of EMAIL and end its sessions at once."""
+    from .staff.accounts import deactivate, find
+
+    user = find(email)
+    if user is None:
+        raise click.ClickException(f"No staff account with the email {email}.")
+    deactivate(user)
+    click.echo(f"Staff account deactivated: {user.email}")
+
+
 @click.group("translate")
 def translate_group():
     """Keep the message catalogues in step with the code and templates."""
@@ -111,4 +171,7 @@ def init_app(app) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(export_command)
     app.cli.add_command(import_command)
+
+
+    app.cli.add_command(staff_group)
     app.cli.add_command(translate_group)

@@ -68,5 +68,24 @@ def from_environment(instance_path: str) -> dict:
         "PRESSROOM_HOME_LATEST": 10,
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         "BABEL_DEFAULT_LOCALE": "en",
+        # The session cookie is HttpOnly and SameSite=Lax everywhere; over HTTPS it is also
+        # Secure and named `__Host-session` (see security.py).
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        # A CSRF token lives as long as the session: a long article must not expire under its
+        # writer's hands.
+        "WTF_CSRF_TIME_LIMIT": None,
+        # Validation messages of WTForms itself come from WTForms' own catalogues.
+        "WTF_I18N_ENABLED": False,
+        # Rate-limit counts: this URI, else the cache's Redis, else this process's memory.
+        "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI"),
+        "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": "pressroom-limits"},
+        "RATELIMIT_HEADERS_ENABLED": True,
+        # If Redis is unreachable, count in this process rather than answer sign-ins with 500.
+        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+        "PRESSROOM_SIGN_IN_LIMIT": _env("PRESSROOM_SIGN_IN_LIMIT", "10 per minute;50 per hour"),
+        # How many reverse proxies stand in front of the app; their X-Forwarded-For and
+        # X-Forwarded-Proto are trusted only when this is above 0.
+        "PRESSROOM_PROXY_FIX": int(_env("PRESSROOM_PROXY_FIX", "0")),
     }
     return config

@@ -1,15 +1,19 @@
 """Localised error pages: every error answers in the visitor's language, never a bare 500."""
 
+import math
+import time
 from contextlib import suppress
 
 from flask import current_app, g, render_template, request
 from flask.globals import request_ctx
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
+from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from .config import LANGUAGES
-from .extensions import db
+from .extensions import db, limiter
 from .i18n import preferred_language
 
 #: Title and explanation of each error page.
@@ -57,9 +61,40 @@ def render_error(code: int, description: str | None = None):
     ), code
 
 
+#: A refused CSRF token, explained for people (it is most often an old or reopened page).
+CSRF_MESSAGE = _l(
+    "This form is out of date or did not come from this site. "
+    "Go back, reload the page and send the form again."
+)
+
+
+def retry_message() -> str | None:
+    """Return "try again in N seconds" for a request refused by the rate limiter, if it was."""
+    limit = limiter.current_limit
+    if limit is None or not limit.breached:
+        return None
+    seconds = max(1, math.ceil(limit.reset_at - time.time()))
+    return ngettext(
+        "Too many attempts. Please try again in %(num)s second.",
+        "Too many attempts. Please try again in %(num)s seconds.",
+        seconds,
+    )
+
+
+def describe(error: HTTPException) -> str | None:
+    """Return a more precise explanation than the status code's, when there is one."""
+    if isinstance(error, CSRFError):
+        g.lang = guess_language()
+        return str(CSRF_MESSAGE)
+    if error.code == 429:
+        g.lang = guess_language()
+        return retry_message()
+    return None
+
+
 def handle_http_error(error: HTTPException):
     """Answer an HTTP error with the localised page, keeping headers such as Retry-After."""
-    body, code = render_error(error.code or 500)
+    body, code = render_error(error.code or 500, describe(error))
     response = error.get_response()
     response.set_data(body)
     response.content_type = "text/html; charset=utf-8"

@@ -1,5 +1,6 @@
 """Database models: statements with one text row per language, day counters, clocks, settings."""
 
+import secrets
 from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -76,6 +77,9 @@ class Statement(db.Model):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, onupdate=_now)
     #: Bumped on every save; an edit based on an older version is refused.
     version: Mapped[int] = mapped_column(Integer, default=1)
+    #: The one-time token of the staff form that created this statement: a second submit of
+    #: the same form finds the statement instead of creating another.
+    form_token: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
 
     texts: Mapped[list["StatementText"]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", lazy="selectin"
@@ -116,6 +120,8 @@ class StatementText(db.Model):
     lead: Mapped[str] = mapped_column(Text, default="")
     #: Sanitised HTML, safe to render as is.
     body: Mapped[str] = mapped_column(Text, default="")
+    #: The Markdown the body was written in, shown again when the statement is edited.
+    body_source: Mapped[str] = mapped_column(Text, default="")
 
     statement: Mapped[Statement] = relationship(back_populates="texts")
 
@@ -174,3 +180,43 @@ class SiteSettings(db.Model):
     lang: Mapped[str] = mapped_column(String(2), primary_key=True)
     site_title: Mapped[str] = mapped_column(String(200), default="")
     contact_line: Mapped[str] = mapped_column(String(500), default="")
+
+
+def new_session_token() -> str:
+    """Return a fresh random session token for a staff account."""
+    return secrets.token_urlsafe(32)
+
+
+class StaffUser(db.Model):
+    """A staff account: signs in with email and password to edit the site."""
+
+    __tablename__ = "staff_user"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    #: Case-folded, so addresses compare equal however they were typed.
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    #: An argon2id hash in PHC string format; the password itself is never stored.
+    password_hash: Mapped[str] = mapped_column(String(255))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Part of the id kept in the session cookie; replacing it ends every session at once.
+    session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    # Flask-Login's user interface, written out instead of inheriting UserMixin so the id it
+    # stores is ours.
+    is_authenticated = True
+    is_anonymous = False
+
+    @property
+    def is_active(self) -> bool:
+        """Tell Flask-Login whether the account may sign in."""
+        return self.active
+
+    def get_id(self) -> str:
+        """Return the session id: the row id and the current session token."""
+        return f"{self.id}:{self.session_token}"
+
+    def end_sessions(self) -> None:
+        """Invalidate every session of this account by replacing its session token."""
+        self.session_token = new_session_token()

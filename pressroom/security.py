@@ -1,7 +1,7 @@
 """Response headers every page carries: content security policy, framing, sniffing, referrer,
 and a session that costs nothing on requests that carry no session cookie."""
 
-from flask import request
+from flask import has_request_context, request
 from flask.sessions import SecureCookieSessionInterface
 
 #: Everything comes from this site; nothing is loaded from another host.
@@ -32,21 +32,52 @@ def set_security_headers(response):
     return response
 
 
-class LazySessionInterface(SecureCookieSessionInterface):
-    """Cookie sessions that skip key derivation when the request brings no session cookie.
+def _https() -> bool:
+    """Tell whether the current request came over HTTPS."""
+    return has_request_context() and request.is_secure
 
-    Public pages and widgets are read by visitors who never sign in; they get an empty session
-    for free, and a cookie is only ever written if something is stored in it.
+
+class SessionInterface(SecureCookieSessionInterface):
+    """The signed-cookie session, made `Secure` and `__Host-`-prefixed on HTTPS requests.
+
+    The prefix tells browsers to accept the cookie only when it is Secure, has Path=/ and no
+    Domain, so a neighbouring subdomain or a plain-HTTP page cannot plant a session.
     """
 
     def open_session(self, app, request):
-        """Open the session from its cookie, or start an empty one without touching the key."""
+        """Open the session from its cookie, or start an empty one without deriving the key.
+
+        Public pages and widgets are read by visitors who never sign in: they get an empty
+        session for free, and a cookie is only written if something is stored in it.
+        """
         if self.get_cookie_name(app) not in request.cookies:
             return self.session_class()
         return super().open_session(app, request)
 
+    def get_cookie_name(self, app) -> str:
+        """Return `__Host-session` over HTTPS, the configured name otherwise."""
+        if _https():
+            return "__Host-session"
+        return super().get_cookie_name(app)
+
+    def get_cookie_secure(self, app) -> bool:
+        """Mark the cookie Secure over HTTPS."""
+        return _https() or super().get_cookie_secure(app)
+
+    def get_cookie_path(self, app) -> str:
+        """Use Path=/ over HTTPS, as the prefix requires."""
+        if _https():
+            return "/"
+        return super().get_cookie_path(app)
+
+    def get_cookie_domain(self, app) -> str | None:
+        """Set no Domain over HTTPS, as the prefix requires."""
+        if _https():
+            return None
+        return super().get_cookie_domain(app)
+
 
 def init_app(app) -> None:
-    """Register the header hook and the session interface."""
-    app.session_interface = LazySessionInterface()
+    """Register the header hook and the session cookie policy."""
     app.after_request(set_security_headers)
+    app.session_interface = SessionInterface()

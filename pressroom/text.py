@@ -1,5 +1,6 @@
 """Text helpers: HTML sanitising and slugs."""
 
+import markdown
 import nh3
 from markupsafe import escape
 from slugify import slugify
@@ -47,6 +48,11 @@ def sanitize_html(html: str) -> str:
 def paragraphs_to_html(paragraphs: list[str]) -> str:
     """Return plain-text paragraphs as escaped, sanitised HTML paragraphs."""
     return sanitize_html("".join(f"<p>{escape(p)}</p>" for p in paragraphs))
+
+
+def markdown_to_html(source: str) -> str:
+    """Return Markdown rendered to HTML and reduced to the allow-list (raw HTML included)."""
+    return sanitize_html(markdown.markdown(source, extensions=["sane_lists"], output_format="html"))
 
 
 def make_slug(title: str, max_length: int = 80) -> str:

@@ -11,12 +11,13 @@ from sqlalchemy import delete
 from pressroom import ROOT, create_app, timekeeping
 from pressroom.config import cache_settings
 from pressroom.content import content_changed
-from pressroom.extensions import cache, db
+from pressroom.extensions import cache, db, limiter
 from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
     SiteSettings,
+    StaffUser,
     Statement,
     StatementText,
 )
@@ -44,9 +45,14 @@ def cache_config() -> dict:
     """The test cache: Redis under a per-run prefix when TEST_REDIS_URL is set, else in-process."""
     url = os.environ.get("TEST_REDIS_URL")
     if url:
-        prefix = f"pressroom-test-{uuid.uuid4().hex[:8]}:"
-        return {**cache_settings(url), "CACHE_KEY_PREFIX": prefix}
-    return cache_settings(None)
+        run = uuid.uuid4().hex[:8]
+        return {
+            **cache_settings(url),
+            "CACHE_KEY_PREFIX": f"pressroom-test-{run}:",
+            # Rate-limit counts go to the same Redis, under this run's own prefix.
+            "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": f"pressroom-test-{run}-limits"},
+        }
+    return {**cache_settings(None), "RATELIMIT_STORAGE_URI": "memory://"}
 
 
 @pytest.fixture(scope="session")
@@ -85,10 +91,13 @@ def app(app_config, schema):
     yield app
     with app.app_context():
         db.session.remove()
-        for model in (StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings):
+        for model in (
+            StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings, StaffUser
+        ):
             db.session.execute(delete(model))
         db.session.commit()
         cache.clear()
+        limiter.reset()
         db.engine.dispose()
 
 
@@ -181,3 +190,24 @@ def add_statement(app):
             return statement
 
     return add
+
+
+@pytest.fixture
+def staff_user(app):
+    """A staff account (email and password in tests/staff_client.py); returns its email."""
+    from pressroom.staff.accounts import create
+
+    from .staff_client import EMAIL, PASSWORD
+
+    with app.app_context():
+        create(EMAIL, PASSWORD)
+    return EMAIL
+
+
+@pytest.fixture
+def staff(client, staff_user):
+    """A test client signed in to the staff area."""
+    from .staff_client import sign_in
+
+    assert sign_in(client).status_code == 303
+    return client

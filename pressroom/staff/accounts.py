@@ -1,0 +1,106 @@
+"""Staff accounts: password hashing, creation, sign-in checks and the session loader."""
+
+import hmac
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import StaffUser
+
+#: argon2id with the RFC 9106 "low memory" parameters: 64 MiB, 3 passes, 4 lanes.
+hasher = PasswordHasher()
+MIN_PASSWORD_LENGTH = 8
+#: Long enough for any passphrase; the cap only keeps hashing from being used to burn CPU.
+MAX_PASSWORD_LENGTH = 1024
+MAX_EMAIL_LENGTH = 254
+#: Verified when the email is unknown, so both failures take the same time.
+_DUMMY_HASH = hasher.hash("a password nobody has")
+
+
+class AccountError(ValueError):
+    """An email or password that cannot be used for an account."""
+
+
+def normalize_email(email: str) -> str:
+    """Return the form an email is stored and compared in: trimmed and case-folded."""
+    return email.strip().casefold()
+
+
+def check_email(email: str) -> str:
+    """Return the normalised email, or raise AccountError when it cannot be an address."""
+    email = normalize_email(email)
+    local, at, domain = email.rpartition("@")
+    if not (at and local and "." in domain) or len(email) > MAX_EMAIL_LENGTH:
+        raise AccountError("not an email address")
+    if any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in email):
+        raise AccountError("an email address has no spaces or control characters")
+    return email
+
+
+def check_password(password: str) -> None:
+    """Raise AccountError when a password is too short or too long (no composition rules)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise AccountError(f"a password has at most {MAX_PASSWORD_LENGTH} characters")
+    if "\x00" in password:
+        raise AccountError("a password cannot contain a NUL character")
+
+
+def find(email: str) -> StaffUser | None:
+    """Return the account with this email (compared case-folded), or None."""
+    return db.session.scalar(select(StaffUser).where(StaffUser.email == normalize_email(email)))
+
+
+def create(email: str, password: str) -> StaffUser:
+    """Create an active account; raise AccountError for a bad or already used email/password."""
+    email = check_email(email)
+    check_password(password)
+    if find(email) is not None:
+        raise AccountError("an account with this email already exists")
+    user = StaffUser(email=email, password_hash=hasher.hash(password))
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def authenticate(email: str, password: str) -> StaffUser | None:
+    """Return the active account these credentials belong to, or None.
+
+    Unknown email, wrong password and deactivated account all return None after the same work.
+    """
+    user = find(email) if len(email) <= MAX_EMAIL_LENGTH else None
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return None
+    try:
+        hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.active:
+        return None
+    if hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hasher.hash(password)
+    return user
+
+
+def deactivate(user: StaffUser) -> None:
+    """Deactivate an account and end all its sessions."""
+    user.active = False
+    user.end_sessions()
+    db.session.commit()
+
+
+def load_user(session_id: str) -> StaffUser | None:
+    """Flask-Login loader: the active account whose id and current session token match."""
+    row_id, _, token = session_id.partition(":")
+    if not (row_id.isascii() and row_id.isdigit()) or not token or len(row_id) > 10:
+        return None
+    user = db.session.get(StaffUser, int(row_id))
+    if user is None or not user.active:
+        return None
+    # A constant-time comparison: the token is a credential.
+    if not hmac.compare_digest(user.session_token.encode(), token.encode()):
+        return None
+    return user

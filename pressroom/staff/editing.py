@@ -1,0 +1,134 @@
+"""Writing statements from the staff form: slugs, Markdown bodies, featuring, versions."""
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm.attributes import flag_modified
+
+from .. import timekeeping
+from ..config import LANGUAGES
+from ..extensions import db
+from ..models import Statement, StatementText
+from ..text import make_slug, markdown_to_html
+from .forms import StatementForm
+
+#: Room left in the 200-character column for a "-N" suffix.
+MAX_SLUG = 120
+
+
+def unique_slug(lang: str, wanted: str, statement_id: int | None) -> str:
+    """Return `wanted`, or `wanted-2`, `wanted-3`…, whichever no other statement uses in `lang`."""
+    query = select(StatementText.slug).where(
+        StatementText.lang == lang, StatementText.slug.like(f"{wanted}%")
+    )
+    if statement_id is not None:
+        query = query.where(StatementText.statement_id != statement_id)
+    taken = set(db.session.scalars(query))
+    candidate, n = wanted, 2
+    while candidate in taken:
+        candidate, n = f"{wanted}-{n}", n + 1
+    return candidate
+
+
+def publication_instant(form: StatementForm, tz: str) -> datetime:
+    """Return the form's local publication date and time as a UTC instant."""
+    local = datetime.combine(form.published_date.data, form.published_time.data.replace(second=0))
+    return timekeeping.local_to_utc(local, tz)
+
+
+def form_from_statement(form: StatementForm, statement: Statement, tz: str) -> None:
+    """Fill an empty form with a stored statement, as staff typed it."""
+    local = statement.published_at.astimezone(timekeeping.zone(tz))
+    form.version.data = str(statement.version)
+    form.kind.data = statement.kind
+    form.published_date.data = local.date()
+    form.published_time.data = local.time().replace(second=0, microsecond=0)
+    form.status.data = statement.status
+    form.featured.data = statement.featured
+    for lang in LANGUAGES:
+        text = statement.text(lang)
+        if text is None:
+            continue
+        sub = form[lang].form
+        sub.title.data = text.title
+        sub.slug.data = text.slug
+        sub.lead.data = text.lead
+        # Statements written before the Markdown source was kept show their HTML, which
+        # Markdown passes through unchanged.
+        sub.body.data = text.body_source or text.body
+
+
+def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
+    """Copy a validated form onto `statement` (new or stored), ready to commit."""
+    was_published = statement.id is not None and statement.status == "published"
+    statement.kind = form.kind.data
+    statement.published_at = publication_instant(form, tz)
+    statement.status = form.status.data
+    statement.featured = form.featured.data
+    for lang in LANGUAGES:
+        sub = form[lang].form
+        text = statement.text(lang)
+        if not sub.filled:
+            if text is not None:
+                statement.texts.remove(text)
+            continue
+        if text is None:
+            text = StatementText(lang=lang)
+            statement.texts.append(text)
+        text.title = sub.title.data
+        text.lead = sub.lead.data
+        text.body_source = sub.body.data
+        text.body = markdown_to_html(sub.body.data)
+        if sub.slug.data:
+            wanted = make_slug(sub.slug.data, max_length=MAX_SLUG)
+        elif was_published and text.slug:
+            # A published address stays as it is unless staff change it.
+            wanted = text.slug
+        else:
+            wanted = make_slug(sub.title.data)
+        text.slug = unique_slug(lang, wanted, statement.id)
+    if statement.featured:
+        unfeature_others(statement)
+    # Every save bumps the version, even one that changes only the texts.
+    statement.updated_at = timekeeping.utcnow()
+    flag_modified(statement, "updated_at")
+
+
+def unfeature_others(statement: Statement) -> None:
+    """Un-feature every other statement (through the ORM, so their versions move on too)."""
+    others = db.session.scalars(
+        select(Statement).where(Statement.featured, Statement.id != statement.id)
+        if statement.id is not None
+        else select(Statement).where(Statement.featured)
+    )
+    for other in others:
+        other.featured = False
+
+
+def matches_stored(statement: Statement, form: StatementForm, tz: str) -> bool:
+    """Tell whether the stored statement already says exactly what the form says.
+
+    A double-clicked save arrives twice with the same version; the second finds its own
+    first save, which is no conflict.
+    """
+    if (
+        statement.kind != form.kind.data
+        or statement.published_at != publication_instant(form, tz)
+        or statement.status != form.status.data
+        or statement.featured != form.featured.data
+    ):
+        return False
+    for lang in LANGUAGES:
+        sub = form[lang].form
+        text = statement.text(lang)
+        if not sub.filled:
+            if text is not None:
+                return False
+            continue
+        if text is None or (text.title, text.lead, text.body_source) != (
+            sub.title.data, sub.lead.data, sub.body.data
+        ):
+            return False
+        if sub.slug.data and make_slug(sub.slug.data, max_length=MAX_SLUG) != text.slug:
+            return False
+    return True

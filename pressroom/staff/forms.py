@@ -1,0 +1,256 @@
+"""The staff forms: sign-in, statements, day counters, clocks and site settings."""
+
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    DateField,
+    EmailField,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    PasswordField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+    TimeField,
+)
+from wtforms.meta import DefaultMeta
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+
+from .. import timekeeping
+from ..i18n import BABEL_LOCALES, current_language
+from ..models import KINDS
+from .accounts import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH
+
+#: Publication and event dates outside these years are typing mistakes (and years near 1 or
+#: 9999 overflow when converted between zones).
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published")}
+REQUIRED = _l("Please fill in this field.")
+NUL_MESSAGE = _l("This field contains a character that cannot be stored (NUL).")
+
+
+class LocalisedMeta(DefaultMeta):
+    """WTForms' own messages ("Not a valid date value.") in the language of the request."""
+
+    @property
+    def locales(self) -> list[str]:
+        """Return the Babel locale of the current request."""
+        return [BABEL_LOCALES[current_language()]]
+
+
+def reject_nul(form: Form) -> bool:
+    """Add an error to every field (subforms included) whose input holds a NUL; tell if any did.
+
+    PostgreSQL cannot store NUL in text, so it is refused here rather than at commit time.
+    """
+    found = False
+    for field in form:
+        if isinstance(field, FormField):
+            found = reject_nul(field.form) or found
+            continue
+        if any(isinstance(raw, str) and "\x00" in raw for raw in field.raw_data or ()):
+            field.errors = [*field.errors, NUL_MESSAGE]
+            found = True
+    return found
+
+
+class StaffForm(FlaskForm):
+    """A staff form: CSRF-protected, localised messages, NUL refused in every field."""
+
+    class Meta(LocalisedMeta):
+        """Localised WTForms messages for the whole form."""
+
+    def validate(self, extra_validators=None) -> bool:
+        """Validate the fields, then refuse NUL characters anywhere."""
+        valid = super().validate(extra_validators)
+        return not reject_nul(self) and valid
+
+
+class SubForm(Form):
+    """A group of fields inside a staff form (one language's texts); no CSRF of its own."""
+
+    class Meta(LocalisedMeta):
+        """Localised WTForms messages inside the group too."""
+
+
+def stripped(value):
+    """Filter: trim surrounding whitespace from text input."""
+    return value.strip() if isinstance(value, str) else value
+
+
+def year_in_range(form, field) -> None:
+    """Refuse dates outside FIRST_YEAR–LAST_YEAR."""
+    if isinstance(field.data, date) and not FIRST_YEAR <= field.data.year <= LAST_YEAR:
+        raise ValidationError(
+            _l("Enter a year between %(first)s and %(last)s.", first=FIRST_YEAR, last=LAST_YEAR)
+        )
+
+
+def known_timezone(form, field) -> None:
+    """Refuse anything that is not an IANA time-zone name."""
+    if not timekeeping.is_timezone(field.data):
+        raise ValidationError(_l("Choose a time zone from the list."))
+
+
+def zone_choices(current: str | None = None) -> list[str]:
+    """Return the time zones a form offers: regions and cities, plus UTC and `current`."""
+    from zoneinfo import available_timezones
+
+    zones = {
+        z for z in available_timezones()
+        if "/" in z and not z.startswith(("Etc/", "SystemV/", "posix/", "right/", "US/"))
+    }
+    zones.add("UTC")
+    if current and timekeeping.is_timezone(current):
+        zones.add(current)
+    return sorted(zones)
+
+
+class SignInForm(StaffForm):
+    """Email and password."""
+
+    email = EmailField(
+        _l("Email"), filters=[stripped],
+        validators=[DataRequired(REQUIRED), Length(max=MAX_EMAIL_LENGTH)],
+    )
+    # No filters: a password is used exactly as typed, spaces included.
+    password = PasswordField(
+        _l("Password"), validators=[InputRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)]
+    )
+
+
+class StatementTextForm(SubForm):
+    """A statement's texts in one language."""
+
+    title = StringField(_l("Title"), filters=[stripped], validators=[Length(max=300)])
+    slug = StringField(
+        _l("Address (slug)"), filters=[stripped], validators=[Length(max=120)],
+        description=_l("Leave empty to make one from the title."),
+    )
+    lead = TextAreaField(_l("Lead"), filters=[stripped], validators=[Length(max=2000)])
+    body = TextAreaField(
+        _l("Text"), validators=[Length(max=100_000)],
+        description=_l("Markdown: blank line between paragraphs, *italic*, **bold**, [link](https://…)."),
+    )
+
+    @property
+    def filled(self) -> bool:
+        """Tell whether anything was written in this language."""
+        return any((f.data or "").strip() for f in (self.title, self.slug, self.lead, self.body))
+
+
+class StatementForm(StaffForm):
+    """A statement: kind, publication time, status, featured, and its English and Russian texts."""
+
+    form_token = HiddenField(validators=[Length(max=64)])
+    version = HiddenField(validators=[Length(max=12)])
+    kind = SelectField(
+        _l("Kind"),
+        choices=[SelectChoice(k, label) for k, label in KINDS.items()],
+        validators=[InputRequired()],
+    )
+    published_date = DateField(
+        _l("Publication date"), validators=[InputRequired(REQUIRED), year_in_range]
+    )
+    # Browsers send HH:MM, or HH:MM:SS when a time with seconds was picked.
+    published_time = TimeField(
+        _l("Time"), format=["%H:%M", "%H:%M:%S"], validators=[InputRequired(REQUIRED)]
+    )
+    # A new statement starts as a draft: publishing is a deliberate choice.
+    status = SelectField(
+        _l("Status"),
+        choices=[SelectChoice(s, label) for s, label in STATUS_LABELS.items()],
+        default="draft",
+        validators=[InputRequired()],
+    )
+    featured = BooleanField(_l("Featured on the front page"))
+    en = FormField(StatementTextForm, separator="-")
+    ru = FormField(StatementTextForm, separator="-")
+
+    def validate(self, extra_validators=None) -> bool:
+        """Also require a title in every language written, and at least one language."""
+        valid = super().validate(extra_validators)
+        languages = [self.en, self.ru]
+        for sub in languages:
+            if sub.form.filled and not sub.form.title.data:
+                sub.form.title.errors = [
+                    *sub.form.title.errors, _l("A title is needed in each language you write in.")
+                ]
+                valid = False
+        if not any(sub.form.filled for sub in languages):
+            self.form_errors.append(_l("Write the statement in at least one language."))
+            valid = False
+        return valid
+
+
+class CounterTextForm(SubForm):
+    """A day counter's label and caption in one language."""
+
+    label = StringField(
+        _l("Event"), filters=[stripped], validators=[Length(max=300)],
+        description=_l('As it reads after "since" or "until".'),
+    )
+    caption = StringField(_l("Caption"), filters=[stripped], validators=[Length(max=500)])
+
+
+class CounterForm(StaffForm):
+    """A day counter: event date, its time zone, position and texts."""
+
+    event_date = DateField(_l("Event date"), validators=[InputRequired(REQUIRED), year_in_range])
+    timezone = SelectField(
+        _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False
+    )
+    position = IntegerField(
+        _l("Position"), default=0, validators=[InputRequired(REQUIRED), NumberRange(0, 9999)]
+    )
+    en = FormField(CounterTextForm, separator="-")
+    ru = FormField(CounterTextForm, separator="-")
+
+    def validate(self, extra_validators=None) -> bool:
+        """Also require an event label in at least one language, and with every caption."""
+        valid = super().validate(extra_validators)
+        for sub in (self.en, self.ru):
+            if sub.form.caption.data and not sub.form.label.data:
+                sub.form.label.errors = [*sub.form.label.errors, REQUIRED]
+                valid = False
+        if not (self.en.form.label.data or self.ru.form.label.data):
+            self.form_errors.append(_l("Name the event in at least one language."))
+            valid = False
+        return valid
+
+
+class ClockForm(StaffForm):
+    """A city clock: a time zone and its position."""
+
+    timezone = SelectField(
+        _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False
+    )
+    position = IntegerField(
+        _l("Position"), default=0, validators=[InputRequired(REQUIRED), NumberRange(0, 9999)]
+    )
+
+
+class SettingsTextForm(SubForm):
+    """The site title and contact line in one language."""
+
+    site_title = StringField(_l("Site title"), filters=[stripped], validators=[Length(max=200)])
+    contact_line = StringField(
+        _l("Contact line"), filters=[stripped], validators=[Length(max=500)]
+    )
+
+
+class SettingsForm(StaffForm):
+    """The site settings in both languages."""
+
+    en = FormField(SettingsTextForm, separator="-")
+    ru = FormField(SettingsTextForm, separator="-")
+
+
+class ConfirmForm(StaffForm):
+    """A button that only needs a CSRF token: sign-out, delete."""

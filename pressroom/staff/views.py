@@ -1,0 +1,495 @@
+"""Views of the staff area: sign-in, the dashboard and the forms that write content."""
+
+import secrets
+from urllib.parse import urlsplit
+
+from flask import (
+    abort,
+    current_app,
+    flash,
+    g,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import timekeeping
+from ..config import LANGUAGES
+from ..content import content_changed
+from ..extensions import db, limiter
+from ..i18n import preferred_language
+from ..models import (
+    Clock,
+    DayCounter,
+    DayCounterText,
+    SiteSettings,
+    Statement,
+)
+from ..security import BASE_POLICY
+from ..text import markdown_to_html
+from . import bp
+from .accounts import authenticate
+from .editing import apply_form, form_from_statement, matches_stored
+from .forms import (
+    ClockForm,
+    ConfirmForm,
+    CounterForm,
+    SettingsForm,
+    SignInForm,
+    StatementForm,
+    zone_choices,
+)
+
+#: Views anyone may open; every other staff view needs a signed-in account.
+PUBLIC_ENDPOINTS = {"staff.sign_in"}
+DASHBOARD_PAGE_SIZE = 50
+
+
+@bp.before_request
+def choose_language():
+    """Take the staff page's language from `?lang=`, else from the browser's preference."""
+    lang = request.args.get("lang")
+    g.lang = lang if lang in LANGUAGES else preferred_language()
+
+
+@bp.before_request
+def require_sign_in():
+    """Send anonymous visitors to the sign-in page before any other staff view runs."""
+    if request.endpoint not in PUBLIC_ENDPOINTS and not current_user.is_authenticated:
+        return sign_in_required()
+    return None
+
+
+@bp.url_defaults
+def add_language(endpoint, values):
+    """Keep the staff page's language in every staff link."""
+    if "lang" not in values and g.get("lang") in LANGUAGES:
+        values["lang"] = g.lang
+
+
+@bp.after_app_request
+def staff_headers(response):
+    """Staff pages are never stored by caches and never shown in a frame, errors included."""
+    if request.path == bp.url_prefix or request.path.startswith(bp.url_prefix + "/"):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Content-Security-Policy"] = f"{BASE_POLICY}; frame-ancestors 'none'"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["X-Robots-Tag"] = "noindex"
+        response.vary.add("Cookie")
+    return response
+
+
+@bp.context_processor
+def staff_context():
+    """Give staff templates the same page in each language for the language switcher."""
+    alternates = {}
+    if request.method == "GET" and request.endpoint:
+        # Underscored names are url_for's own options (_scheme, _external…): never from a URL.
+        query = {k: v for k, v in request.args.items() if not k.startswith("_")}
+        args = {**request.view_args, **query}
+        alternates = {
+            lang: url_for(request.endpoint, **{**args, "lang": lang}) for lang in LANGUAGES
+        }
+    else:
+        alternates = {lang: url_for("staff.dashboard", lang=lang) for lang in LANGUAGES}
+    return {"alternates": alternates, "confirm_form": ConfirmForm()}
+
+
+def sign_in_required():
+    """Answer an anonymous request for a staff page: the sign-in page, coming back afterwards."""
+    target = request.path
+    if request.query_string:
+        target += "?" + request.query_string.decode("latin-1")
+    url = url_for("staff.sign_in", next=target if request.method == "GET" else None)
+    if request.headers.get("HX-Request"):
+        # htmx would swap the sign-in page into a fragment; make it load the whole page.
+        return "", 401, {"HX-Redirect": url}
+    return redirect(url, 303)
+
+
+def safe_next(target: str | None) -> str | None:
+    """Return `target` when it is a path on this site, else None.
+
+    Refuses scheme or host (`https://evil`, `//evil`), backslashes that browsers read as
+    slashes (`/\\evil`, `http:/\\/evil`), and control characters such as CR and LF.
+    """
+    if not target or len(target) > 2000:
+        return None
+    if "\\" in target or any(ord(c) < 32 or ord(c) == 127 for c in target):
+        return None
+    if not target.startswith("/") or target.startswith("//"):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+def rate_limit() -> str:
+    """Return the sign-in rate limit from the configuration."""
+    return current_app.config["PRESSROOM_SIGN_IN_LIMIT"]
+
+
+@bp.route("/sign-in", methods=["GET", "POST"])
+@limiter.limit(rate_limit, methods=["POST"])
+def sign_in():
+    """Sign in by email and password; unknown email and wrong password get the same message."""
+    next_url = safe_next(request.args.get("next"))
+    if current_user.is_authenticated and request.method == "GET":
+        return redirect(next_url or url_for("staff.dashboard"), 303)
+    form = SignInForm()
+    failed = False
+    if form.validate_on_submit():
+        user = authenticate(form.email.data, form.password.data)
+        if user is not None:
+            # A new session: nothing from before the sign-in (a planted token) carries over.
+            session.clear()
+            user.last_sign_in_at = timekeeping.utcnow()
+            db.session.commit()
+            login_user(user)
+            return redirect(next_url or url_for("staff.dashboard"), 303)
+        failed = True
+    status = 422 if request.method == "POST" else 200
+    return render_template(
+        "staff/sign_in.html", form=form, failed=failed, next_url=next_url,
+        title=_("Sign in"),
+    ), status
+
+
+@bp.post("/sign-out")
+def sign_out():
+    """Sign out: end every session of this account, so a copied cookie stops working too."""
+    current_user.end_sessions()
+    db.session.commit()
+    logout_user()
+    session.clear()
+    flash(_("You have signed out."), "success")
+    return redirect(url_for("staff.sign_in"), 303)
+
+
+def _status_of(statement: Statement, now) -> str:
+    """Return how the dashboard describes a statement's state."""
+    if statement.status == "draft":
+        return _("Draft")
+    if statement.published_at > now:
+        return _("Scheduled")
+    return _("Published")
+
+
+@bp.get("/")
+def dashboard():
+    """All statements, drafts included, newest first; counters, clocks and site settings."""
+    raw = request.args.get("page", "1")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+    total = db.session.scalar(select(db.func.count()).select_from(Statement))
+    pages = max(1, -(-total // DASHBOARD_PAGE_SIZE))
+    number = min(max(number, 1), pages)
+    statements = db.session.scalars(
+        select(Statement)
+        .order_by(Statement.published_at.desc(), Statement.id.desc())
+        .offset((number - 1) * DASHBOARD_PAGE_SIZE)
+        .limit(DASHBOARD_PAGE_SIZE)
+    ).all()
+    now = timekeeping.utcnow()
+    counters = db.session.scalars(select(DayCounter).order_by(DayCounter.position, DayCounter.id))
+    clocks = db.session.scalars(select(Clock).order_by(Clock.position, Clock.id))
+    settings = {s.lang: s for s in db.session.scalars(select(SiteSettings))}
+    return render_template(
+        "staff/dashboard.html",
+        statements=[(s, _status_of(s, now)) for s in statements],
+        page=number,
+        pages=pages,
+        counters=list(counters),
+        clocks=list(clocks),
+        site_settings=settings,
+        now=now,
+        title=_("Dashboard"),
+    )
+
+
+def _site_zone() -> str:
+    """Return the zone in which staff enter publication times."""
+    return current_app.config["PRESSROOM_TIMEZONE"]
+
+
+def _render_statement_form(form, statement=None, status=200, conflict=False, preview=None):
+    """Render the statement form page (new or edit)."""
+    title = _("Edit statement") if statement else _("New statement")
+    return render_template(
+        "staff/statement_form.html",
+        form=form,
+        statement=statement,
+        conflict=conflict,
+        preview=preview,
+        zone=_site_zone(),
+        now=timekeeping.utcnow(),
+        title=title,
+    ), status
+
+
+def _previews(form: StatementForm) -> dict[str, dict]:
+    """Return each written language's title, lead and rendered body for the preview."""
+    found = {}
+    for lang in LANGUAGES:
+        sub = form[lang].form
+        if sub.filled:
+            source = (sub.body.data or "")[:100_000].replace("\x00", "")
+            found[lang] = {
+                "title": (sub.title.data or "").replace("\x00", ""),
+                "lead": (sub.lead.data or "").replace("\x00", ""),
+                "body": markdown_to_html(source),
+            }
+    return found
+
+
+@bp.route("/statements/new", methods=["GET", "POST"])
+def statement_new():
+    """Write a new statement; a second submit of the same form finds the first one's result."""
+    form = StatementForm()
+    tz = _site_zone()
+    if request.method == "GET":
+        local = timekeeping.now_in(tz)
+        form.published_date.data = local.date()
+        form.published_time.data = local.time().replace(second=0, microsecond=0)
+        form.form_token.data = secrets.token_urlsafe(24)
+        return _render_statement_form(form)
+    if request.form.get("action") == "preview":
+        return _render_statement_form(form, preview=_previews(form))
+    if not form.validate():
+        return _render_statement_form(form, status=422)
+    token = form.form_token.data or None
+    existing = _by_form_token(token)
+    if existing is not None:
+        return _saved(existing)
+    for _attempt in range(3):
+        statement = Statement(form_token=token)
+        with db.session.no_autoflush:
+            apply_form(statement, form, tz)
+        db.session.add(statement)
+        try:
+            db.session.commit()
+        except IntegrityError:
+            # Another request took the same form token or slug between our check and commit.
+            db.session.rollback()
+            existing = _by_form_token(token)
+            if existing is not None:
+                return _saved(existing)
+            continue
+        content_changed()
+        return _saved(statement)
+    form.form_errors.append(_("Someone took one of these addresses a moment ago. Save again."))
+    return _render_statement_form(form, status=409)
+
+
+def _by_form_token(token: str | None) -> Statement | None:
+    """Return the statement an earlier submit of this form created, if any."""
+    if not token:
+        return None
+    return db.session.scalar(select(Statement).where(Statement.form_token == token))
+
+
+def _saved(statement: Statement):
+    """Say the statement is saved and show it in the form again."""
+    flash(_("The statement is saved."), "success")
+    return redirect(url_for("staff.statement_edit", statement_id=statement.id), 303)
+
+
+@bp.route("/statements/<id:statement_id>/edit", methods=["GET", "POST"])
+def statement_edit(statement_id: int):
+    """Edit a statement; a save based on an older version than the stored one is refused."""
+    statement = db.session.get(Statement, statement_id) or abort(404)
+    tz = _site_zone()
+    if request.method == "GET":
+        form = StatementForm(formdata=None)
+        form_from_statement(form, statement, tz)
+        return _render_statement_form(form, statement)
+    form = StatementForm()
+    if request.form.get("action") == "preview":
+        return _render_statement_form(form, statement, preview=_previews(form))
+    if not form.validate():
+        return _render_statement_form(form, statement, status=422)
+    if form.version.data != str(statement.version):
+        if matches_stored(statement, form, tz):
+            return _saved(statement)
+        return _conflict(form, statement)
+    try:
+        with db.session.no_autoflush:
+            apply_form(statement, form, tz)
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        return _conflict(form, db.session.get(Statement, statement_id) or abort(404))
+    except IntegrityError:
+        # A slug taken by a save that committed between our check and ours.
+        db.session.rollback()
+        form.form_errors.append(_("Someone took one of these addresses a moment ago. Save again."))
+        return _render_statement_form(form, db.session.get(Statement, statement_id), status=409)
+    content_changed()
+    return _saved(statement)
+
+
+def _conflict(form: StatementForm, statement: Statement):
+    """Refuse a save based on an outdated version; give back everything the person typed."""
+    db.session.refresh(statement)
+    # The form now carries the stored version: saving again, knowingly, replaces it.
+    form.version.data = str(statement.version)
+    return _render_statement_form(form, statement, status=409, conflict=True)
+
+
+@bp.post("/statements/preview")
+def statement_preview():
+    """The htmx preview: both languages' texts rendered as they will be published."""
+    form = StatementForm()
+    response = current_app.make_response(
+        render_template("staff/_preview.html", previews=_previews(form))
+    )
+    response.vary.add("HX-Request")
+    return response
+
+
+def _save_counter(form: CounterForm, counter: DayCounter) -> None:
+    """Copy a validated counter form onto `counter` and commit."""
+    counter.event_date = form.event_date.data
+    counter.timezone = form.timezone.data
+    counter.position = form.position.data
+    for lang in LANGUAGES:
+        sub = form[lang].form
+        text = counter.text(lang)
+        if not sub.label.data:
+            if text is not None:
+                counter.texts.remove(text)
+            continue
+        if text is None:
+            text = DayCounterText(lang=lang)
+            counter.texts.append(text)
+        text.label = sub.label.data
+        text.caption = sub.caption.data
+    db.session.add(counter)
+    db.session.commit()
+    content_changed()
+
+
+@bp.route("/counters/new", methods=["GET", "POST"])
+@bp.route("/counters/<id:counter_id>/edit", methods=["GET", "POST"])
+def counter_edit(counter_id: int | None = None):
+    """Add or edit a day counter."""
+    counter = DayCounter() if counter_id is None else db.session.get(DayCounter, counter_id)
+    if counter is None:
+        abort(404)
+    if request.method == "GET":
+        form = CounterForm(formdata=None)
+        if counter_id is not None:
+            form.event_date.data = counter.event_date
+            form.timezone.data = counter.timezone
+            form.position.data = counter.position
+            for text in counter.texts:
+                form[text.lang].form.label.data = text.label
+                form[text.lang].form.caption.data = text.caption
+        else:
+            form.timezone.data = _site_zone()
+    else:
+        form = CounterForm()
+    form.timezone.choices = zone_choices(counter.timezone)
+    if request.method == "POST" and form.validate():
+        _save_counter(form, counter)
+        flash(_("The day counter is saved."), "success")
+        return redirect(url_for("staff.dashboard") + "#counters", 303)
+    status = 422 if request.method == "POST" else 200
+    title = _("Edit day counter") if counter_id else _("New day counter")
+    return render_template(
+        "staff/counter_form.html", form=form, counter_id=counter_id, title=title
+    ), status
+
+
+@bp.post("/counters/<id:counter_id>/delete")
+def counter_delete(counter_id: int):
+    """Remove a day counter."""
+    counter = db.session.get(DayCounter, counter_id) or abort(404)
+    db.session.delete(counter)
+    db.session.commit()
+    content_changed()
+    flash(_("The day counter is removed."), "success")
+    return redirect(url_for("staff.dashboard") + "#counters", 303)
+
+
+@bp.route("/clocks/new", methods=["GET", "POST"])
+@bp.route("/clocks/<id:clock_id>/edit", methods=["GET", "POST"])
+def clock_edit(clock_id: int | None = None):
+    """Add or edit a city clock."""
+    clock = Clock() if clock_id is None else db.session.get(Clock, clock_id)
+    if clock is None:
+        abort(404)
+    if request.method == "GET":
+        form = ClockForm(formdata=None)
+        form.timezone.data = clock.timezone or _site_zone()
+        form.position.data = clock.position or 0
+    else:
+        form = ClockForm()
+    form.timezone.choices = zone_choices(clock.timezone)
+    if request.method == "POST" and form.validate():
+        duplicate = db.session.scalar(
+            select(Clock.id).where(Clock.timezone == form.timezone.data, Clock.id != clock_id)
+            if clock_id
+            else select(Clock.id).where(Clock.timezone == form.timezone.data)
+        )
+        if duplicate:
+            form.timezone.errors = [_("There is already a clock for this time zone.")]
+        else:
+            clock.timezone = form.timezone.data
+            clock.position = form.position.data
+            db.session.add(clock)
+            db.session.commit()
+            content_changed()
+            flash(_("The clock is saved."), "success")
+            return redirect(url_for("staff.dashboard") + "#clocks", 303)
+    status = 422 if request.method == "POST" else 200
+    title = _("Edit clock") if clock_id else _("New clock")
+    return render_template(
+        "staff/clock_form.html", form=form, clock_id=clock_id, title=title
+    ), status
+
+
+@bp.post("/clocks/<id:clock_id>/delete")
+def clock_delete(clock_id: int):
+    """Remove a city clock."""
+    clock = db.session.get(Clock, clock_id) or abort(404)
+    db.session.delete(clock)
+    db.session.commit()
+    content_changed()
+    flash(_("The clock is removed."), "success")
+    return redirect(url_for("staff.dashboard") + "#clocks", 303)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+def settings_edit():
+    """Edit the site title and contact line in each language."""
+    stored = {s.lang: s for s in db.session.scalars(select(SiteSettings))}
+    if request.method == "GET":
+        form = SettingsForm(formdata=None)
+        for lang, found in stored.items():
+            if lang in LANGUAGES:
+                form[lang].form.site_title.data = found.site_title
+                form[lang].form.contact_line.data = found.contact_line
+    else:
+        form = SettingsForm()
+    if request.method == "POST" and form.validate():
+        for lang in LANGUAGES:
+            row = stored.get(lang) or SiteSettings(lang=lang)
+            row.site_title = form[lang].form.site_title.data
+            row.contact_line = form[lang].form.contact_line.data
+            db.session.add(row)
+        db.session.commit()
+        content_changed()
+        flash(_("The site settings are saved."), "success")
+        return redirect(url_for("staff.dashboard") + "#settings", 303)
+    status = 422 if request.method == "POST" else 200
+    return render_template(
+        "staff/settings_form.html", form=form, title=_("Site settings")
+    ), status

@@ -1,0 +1,98 @@
+"""Steps tests take in the staff area: read CSRF tokens and hidden fields, sign in, post forms."""
+
+import html as htmlmod
+import re
+
+EMAIL = "officer@example.org"
+PASSWORD = "correct horse battery staple"
+
+
+def html(response) -> str:
+    """Return a response body as text."""
+    return response.get_data(as_text=True)
+
+
+def hidden(page: str, name: str) -> str:
+    """Return the value of the hidden input `name` in an HTML page."""
+    found = re.search(rf'name="{re.escape(name)}" type="hidden" value="([^"]*)"', page)
+    assert found, f"no hidden field {name!r} in the page"
+    return htmlmod.unescape(found.group(1))
+
+
+def csrf_token(client, url: str = "/staff/sign-in") -> str:
+    """Open a page with a form and return its CSRF token (tests run with CSRF on)."""
+    return hidden(html(client.get(url)), "csrf_token")
+
+
+def sign_in(client, email: str = EMAIL, password: str = PASSWORD, query: str = "", **kwargs):
+    """Post the sign-in form with a fresh CSRF token; return the response."""
+    token = csrf_token(client)
+    return client.post(
+        f"/staff/sign-in{query}",
+        data={"csrf_token": token, "email": email, "password": password},
+        **kwargs,
+    )
+
+
+def statement_fields(**overrides) -> dict:
+    """Return a complete statement form submission; `en_title=…` sets `en-title`."""
+    data = {
+        "kind": "statement",
+        "published_date": "2026-03-15",
+        "published_time": "11:00",
+        "status": "published",
+        "en-title": "",
+        "en-slug": "",
+        "en-lead": "",
+        "en-body": "",
+        "ru-title": "",
+        "ru-slug": "",
+        "ru-lead": "",
+        "ru-body": "",
+    }
+    for key, value in overrides.items():
+        data[key.replace("_", "-", 1) if key[:3] in ("en_", "ru_") else key] = value
+    if data.get("featured") is False:
+        del data["featured"]
+    return data
+
+
+def new_statement_form(client) -> dict:
+    """Open the new-statement form; return its CSRF and one-time form tokens."""
+    page = html(client.get("/staff/statements/new"))
+    return {"csrf_token": hidden(page, "csrf_token"), "form_token": hidden(page, "form_token")}
+
+
+def create_statement(client, **fields):
+    """Create a statement through the form; return the response (a 303 on success)."""
+    tokens = new_statement_form(client)
+    return client.post("/staff/statements/new", data={**tokens, **statement_fields(**fields)})
+
+
+def edit_form(client, statement_id: int) -> dict:
+    """Open a statement's edit form; return its CSRF token and version."""
+    page = html(client.get(f"/staff/statements/{statement_id}/edit"))
+    return {"csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version")}
+
+
+def statement_id_from(response) -> int:
+    """Return the statement id from the redirect after a save."""
+    found = re.search(r"/staff/statements/(\d+)/edit", response.headers["Location"])
+    assert found, response.headers.get("Location")
+    return int(found.group(1))
+
+
+def worker() -> None:
+    """Run as another process: make failed sign-in attempts, print each status code.
+
+    Reads {"config": …, "attempts": N} from stdin; used to show that processes share counts.
+    """
+    import json
+    import sys
+
+    from pressroom import create_app
+
+    order = json.load(sys.stdin)
+    client = create_app(order["config"]).test_client()
+    for _ in range(order["attempts"]):
+        print(sign_in(client, email="worker@example.org", password="wrong password").status_code)
