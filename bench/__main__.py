@@ -97,9 +97,23 @@ class Server:
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--worker-class", "sync",
-             "--preload", "--bind", f"127.0.0.1:{port}", "--log-level", "warning", target],
-            cwd=ROOT, env=env,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                str(WORKERS),
+                "--worker-class",
+                "sync",
+                "--preload",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                target,
+            ],
+            cwd=ROOT,
+            env=env,
         )
         self.peak_pss = 0
         self.sampling = True
@@ -152,7 +166,9 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
         return value * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    socket_errors = re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    )
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
         "p50": latency("50"),
@@ -189,7 +205,11 @@ def targets(base: str, count: int) -> list[tuple[str, str, dict]]:
         ("counter fragment", f"{base}/widgets/counter/1?lang=ru", hx),
         ("latest widget", f"{base}/widgets/latest?lang=en", {}),
         ("latest fragment", f"{base}/widgets/latest?lang=en", hx),
-        ("latest, If-None-Match (304)", f"{base}/widgets/latest?lang=en", {**hx, "If-None-Match": etag}),
+        (
+            "latest, If-None-Match (304)",
+            f"{base}/widgets/latest?lang=en",
+            {**hx, "If-None-Match": etag},
+        ),
         ("statement card", f"{base}/widgets/statement/{count // 2}?lang=en", {}),
     ]
 
@@ -205,8 +225,11 @@ def cold_renders(database: Path, count: int, runs: int) -> dict[str, float]:
     app = create_app()
     client = app.test_client()
     results = {}
-    for name, url in (("home", "/en/"), ("listing", "/en/statements/"),
-                      ("detail", f"/en/statements/{count // 2}/statement-{count // 2}")):
+    for name, url in (
+        ("home", "/en/"),
+        ("listing", "/en/statements/"),
+        ("detail", f"/en/statements/{count // 2}/statement-{count // 2}"),
+    ):
         times = []
         for _ in range(runs + 1):
             with app.app_context():
@@ -220,7 +243,9 @@ def cold_renders(database: Path, count: int, runs: int) -> dict[str, float]:
 
 def main() -> None:
     """Run the benchmark and write the report."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="2,000 statements, 2 s per URL")
     parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args()
@@ -237,7 +262,9 @@ def main() -> None:
     home_bytes, _ = fetch(f"{app_server.url}/en/")
     floor_file = OUT / "floor.html"
     floor_file.write_bytes(home_bytes)
-    floor_server = Server("bench.floor:app", {**os.environ, "FLOOR_FILE": str(floor_file)}, free_port())
+    floor_server = Server(
+        "bench.floor:app", {**os.environ, "FLOOR_FILE": str(floor_file)}, free_port()
+    )
     wait_until_up(floor_server.url)
 
     rows = []
@@ -293,7 +320,10 @@ def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory
         "",
         "| server | peak RSS sum MiB | peak PSS sum MiB |",
         "| --- | ---: | ---: |",
-        *[f"| {name} | {rss / 1024:.0f} | {pss / 1024:.0f} |" for name, (rss, pss) in memory.items()],
+        *[
+            f"| {name} | {rss / 1024:.0f} | {pss / 1024:.0f} |"
+            for name, (rss, pss) in memory.items()
+        ],
         "",
         "Cold render in-process, cache emptied before each, median of 50:",
         "",

@@ -15,18 +15,89 @@ from pressroom.models import (
     StatementText,
 )
 
-EN_WORDS = (
-    "ministry press office statement delegation harbour accord consular service visa cultural "
-    "exchange maritime safety trade fair relief education grant treaty anniversary expedition "
-    "heritage restoration cooperation partners regional council weekly briefing agreement "
-    "dialogue summit coastal research programme scholars museum archive bridge railway"
-).split()
-RU_WORDS = (
-    "министерство пресс служба заявление делегация гавань соглашение консульство виза культура "
-    "обмен морская безопасность ярмарка помощь образование грант договор годовщина экспедиция "
-    "наследие реставрация сотрудничество партнёры регион совет брифинг диалог встреча побережье "
-    "исследование программа учёные музей архив мост железная дорога"
-).split()
+EN_WORDS = [
+    "ministry",
+    "press",
+    "office",
+    "statement",
+    "delegation",
+    "harbour",
+    "accord",
+    "consular",
+    "service",
+    "visa",
+    "cultural",
+    "exchange",
+    "maritime",
+    "safety",
+    "trade",
+    "fair",
+    "relief",
+    "education",
+    "grant",
+    "treaty",
+    "anniversary",
+    "expedition",
+    "heritage",
+    "restoration",
+    "cooperation",
+    "partners",
+    "regional",
+    "council",
+    "weekly",
+    "briefing",
+    "agreement",
+    "dialogue",
+    "summit",
+    "coastal",
+    "research",
+    "programme",
+    "scholars",
+    "museum",
+    "archive",
+    "bridge",
+    "railway",
+]
+RU_WORDS = [
+    "министерство",
+    "пресс",
+    "служба",
+    "заявление",
+    "делегация",
+    "гавань",
+    "соглашение",
+    "консульство",
+    "виза",
+    "культура",
+    "обмен",
+    "морская",
+    "безопасность",
+    "ярмарка",
+    "помощь",
+    "образование",
+    "грант",
+    "договор",
+    "годовщина",
+    "экспедиция",
+    "наследие",
+    "реставрация",
+    "сотрудничество",
+    "партнёры",
+    "регион",
+    "совет",
+    "брифинг",
+    "диалог",
+    "встреча",
+    "побережье",
+    "исследование",
+    "программа",
+    "учёные",
+    "музей",
+    "архив",
+    "мост",
+    "железная",
+    "дорога",
+]
 KINDS = ("statement", "statement", "comment", "speech", "interview", "article")
 
 
@@ -63,16 +134,28 @@ def build(count: int, seed: int = 7) -> None:
         for sid in ids:
             published = start - timedelta(minutes=7 * sid)
             statements.append(
-                {"id": sid, "kind": KINDS[sid % len(KINDS)], "published_at": published,
-                 "status": "published", "featured": sid == 1, "created_at": published,
-                 "updated_at": published, "version": 1}
+                {
+                    "id": sid,
+                    "kind": KINDS[sid % len(KINDS)],
+                    "published_at": published,
+                    "status": "published",
+                    "featured": sid == 1,
+                    "created_at": published,
+                    "updated_at": published,
+                    "version": 1,
+                }
             )
             for lang, words in (("en", EN_WORDS), ("ru", RU_WORDS)):
                 title = text_of(words, rng, 80).capitalize()
                 texts.append(
-                    {"statement_id": sid, "lang": lang, "title": title,
-                     "slug": f"statement-{sid}", "lead": text_of(words, rng, 300).capitalize() + ".",
-                     "body": bodies[lang][sid % 20]}
+                    {
+                        "statement_id": sid,
+                        "lang": lang,
+                        "title": title,
+                        "slug": f"statement-{sid}",
+                        "lead": text_of(words, rng, 300).capitalize() + ".",
+                        "body": bodies[lang][sid % 20],
+                    }
                 )
         db.session.execute(insert(Statement.__table__), statements)
         db.session.execute(insert(StatementText.__table__), texts)
@@ -80,14 +163,22 @@ def build(count: int, seed: int = 7) -> None:
         [
             Clock(timezone="Europe/Moscow", position=0),
             Clock(timezone="Europe/London", position=1),
-            DayCounter(event_date=date(2023, 6, 14), timezone="Europe/Moscow", texts=[
-                DayCounterText(lang="en", label="the signing of the accord", caption=""),
-                DayCounterText(lang="ru", label="подписания соглашения", caption=""),
-            ]),
-            DayCounter(event_date=date(2022, 10, 3), timezone="Europe/Moscow", texts=[
-                DayCounterText(lang="en", label="the launch of e-visas", caption=""),
-                DayCounterText(lang="ru", label="запуска электронных виз", caption=""),
-            ]),
+            DayCounter(
+                event_date=date(2023, 6, 14),
+                timezone="Europe/Moscow",
+                texts=[
+                    DayCounterText(lang="en", label="the signing of the accord", caption=""),
+                    DayCounterText(lang="ru", label="подписания соглашения", caption=""),
+                ],
+            ),
+            DayCounter(
+                event_date=date(2022, 10, 3),
+                timezone="Europe/Moscow",
+                texts=[
+                    DayCounterText(lang="en", label="the launch of e-visas", caption=""),
+                    DayCounterText(lang="ru", label="запуска электронных виз", caption=""),
+                ],
+            ),
             SiteSettings(lang="en", site_title="Pressroom benchmark", contact_line="+7 000"),
             SiteSettings(lang="ru", site_title="Pressroom: замер", contact_line="+7 000"),
         ]
