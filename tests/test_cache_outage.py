@@ -15,7 +15,11 @@ pytestmark = pytest.mark.skipif(
 )
 
 #: Pages and how each must answer; a few of each kind a visitor or a widget asks for.
-PAGES = {"/en/": 200, "/ru/": 200, "/en/statements/": 200, "/ru/statements/?page=1": 200}
+PAGES = {
+    "/en/": 200, "/ru/": 200, "/en/statements/": 200, "/ru/statements/?page=1": 200,
+    "/widgets/clock?tz=Europe/London": 200, "/widgets/latest?lang=ru": 200,
+    "/widgets/?lang=en": 200,
+}
 #: A request may take one socket timeout (0.25 s) and no more; this allows for a slow machine.
 FAST = 2.0
 WARNING = "cache: Redis"

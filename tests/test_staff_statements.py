@@ -74,8 +74,12 @@ def test_edit_keeps_what_was_typed_and_saves_changes(app, clock, staff):
     tokens = edit_form(staff, statement_id)
     response = staff.post(
         f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Second title", en_slug="first-title",
-                                           en_body="Other text")},
+        data={
+            **tokens,
+            **statement_fields(
+                en_title="Second title", en_slug="first-title", en_body="Other text"
+            ),
+        },
     )
     assert response.status_code == 303
     changed = stored(app, statement_id)
@@ -86,12 +90,12 @@ def test_edit_keeps_what_was_typed_and_saves_changes(app, clock, staff):
 
 def test_a_language_can_be_added_and_removed(app, clock, staff):
     """Emptying a language's fields removes that translation; filling them adds it."""
-    statement_id = statement_id_from(
-        create_statement(staff, en_title="Both", ru_title="Оба")
-    )
+    statement_id = statement_id_from(create_statement(staff, en_title="Both", ru_title="Оба"))
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Both", en_slug="both")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Both", en_slug="both")},
+    )
     assert stored(app, statement_id).languages == ["en"]
 
 
@@ -114,9 +118,7 @@ def test_a_written_language_needs_a_title(app, clock, staff):
 
 def test_draft_is_not_public(app, clock, staff):
     """A draft is on the dashboard, marked so, and nowhere on the public site."""
-    statement_id = statement_id_from(
-        create_statement(staff, en_title="Not yet", status="draft")
-    )
+    statement_id = statement_id_from(create_statement(staff, en_title="Not yet", status="draft"))
     assert "Draft" in html(staff.get("/staff/"))
     assert "Not yet" not in html(staff.get("/en/"))
     assert staff.get(f"/en/statements/{statement_id}/not-yet").status_code == 404
@@ -150,8 +152,10 @@ def test_unfeaturing_removes_it_from_the_front_page(app, clock, staff):
     """Unticking featured takes the statement off the front page's featured slot."""
     statement_id = statement_id_from(create_statement(staff, en_title="Lead", featured="y"))
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Lead", en_slug="lead")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Lead", en_slug="lead")},
+    )
     assert 'class="featured"' not in html(staff.get("/en/"))
 
 
@@ -192,13 +196,16 @@ def test_published_statement_keeps_its_slug_when_the_title_changes(app, clock, s
     """A new title does not move a published statement; an emptied slug field keeps it too."""
     statement_id = statement_id_from(create_statement(staff, en_title="Original title"))
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Corrected title", en_slug="")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Corrected title", en_slug="")},
+    )
     assert stored(app, statement_id).text("en").slug == "original-title"
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Corrected title",
-                                                  en_slug="corrected-title")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Corrected title", en_slug="corrected-title")},
+    )
     assert stored(app, statement_id).text("en").slug == "corrected-title"
     # The old address still leads to the statement.
     old = staff.get(f"/en/statements/{statement_id}/original-title")
@@ -211,8 +218,10 @@ def test_draft_takes_a_new_slug_from_a_new_title_when_the_slug_is_emptied(app, c
         create_statement(staff, en_title="Working title", status="draft")
     )
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Final title", status="draft")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Final title", status="draft")},
+    )
     assert stored(app, statement_id).text("en").slug == "final-title"
 
 
@@ -239,8 +248,14 @@ DANGEROUS = re.compile(
 def test_xss_payloads_are_stored_and_rendered_harmless(app, clock, staff, lang):
     """Payloads posted straight to the form end up harmless in storage and on every page."""
     response = create_statement(
-        staff, **{f"{lang}_title": XSS_TITLE, f"{lang}_lead": XSS_LEAD,
-                  f"{lang}_body": XSS_BODY, f"{lang}_slug": XSS_SLUG}, featured="y",
+        staff,
+        **{
+            f"{lang}_title": XSS_TITLE,
+            f"{lang}_lead": XSS_LEAD,
+            f"{lang}_body": XSS_BODY,
+            f"{lang}_slug": XSS_SLUG,
+        },
+        featured="y",
     )
     statement_id = statement_id_from(response)
     text = stored(app, statement_id).text(lang)
@@ -253,6 +268,11 @@ def test_xss_payloads_are_stored_and_rendered_harmless(app, clock, staff, lang):
         "home": html(staff.get(f"/{lang}/")),
         "dashboard": html(staff.get("/staff/")),
         "edit": html(staff.get(f"/staff/statements/{statement_id}/edit")),
+        "latest widget": html(staff.get(f"/widgets/latest?lang={lang}")),
+        "latest fragment": html(
+            staff.get(f"/widgets/latest?lang={lang}", headers={"HX-Request": "true"})
+        ),
+        "statement card": html(staff.get(f"/widgets/statement/{statement_id}?lang={lang}")),
     }
     for name, page in pages.items():
         assert "<script>alert(" not in page, name
@@ -285,7 +305,8 @@ def test_preview_renders_sanitised_html(app, staff):
 def test_preview_without_a_token_is_refused(staff):
     """The preview is a POST like any other: no token, no answer."""
     response = staff.post(
-        "/staff/statements/preview", data=statement_fields(en_title="x"),
+        "/staff/statements/preview",
+        data=statement_fields(en_title="x"),
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 400
@@ -296,8 +317,11 @@ def test_preview_without_javascript_keeps_the_form(app, clock, staff):
     tokens = new_statement_form(staff)
     response = staff.post(
         "/staff/statements/new",
-        data={**tokens, **statement_fields(en_title="Not saved", en_body="*soft*"),
-              "action": "preview"},
+        data={
+            **tokens,
+            **statement_fields(en_title="Not saved", en_body="*soft*"),
+            "action": "preview",
+        },
     )
     page = html(response)
     assert "<em>soft</em>" in page and 'value="Not saved"' in page
@@ -312,14 +336,23 @@ def test_conflicting_edit_is_refused_and_keeps_the_input(app, clock, staff):
     statement_id = statement_id_from(create_statement(staff, en_title="Shared text"))
     alice = edit_form(staff, statement_id)
     bob = edit_form(staff, statement_id)
-    assert staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**alice, **statement_fields(en_title="Alice's version", en_slug="shared-text")},
-    ).status_code == 303
+    assert (
+        staff.post(
+            f"/staff/statements/{statement_id}/edit",
+            data={**alice, **statement_fields(en_title="Alice's version", en_slug="shared-text")},
+        ).status_code
+        == 303
+    )
     response = staff.post(
         f"/staff/statements/{statement_id}/edit",
-        data={**bob, **statement_fields(en_title="Bob's version", en_slug="shared-text",
-                                        en_body="Bob wrote *this* carefully.")},
+        data={
+            **bob,
+            **statement_fields(
+                en_title="Bob's version",
+                en_slug="shared-text",
+                en_body="Bob wrote *this* carefully.",
+            ),
+        },
     )
     assert response.status_code == 409
     page = html(response)
@@ -331,8 +364,11 @@ def test_conflicting_edit_is_refused_and_keeps_the_input(app, clock, staff):
     version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
     again = staff.post(
         f"/staff/statements/{statement_id}/edit",
-        data={"csrf_token": bob["csrf_token"], "version": version,
-              **statement_fields(en_title="Bob's version", en_slug="shared-text")},
+        data={
+            "csrf_token": bob["csrf_token"],
+            "version": version,
+            **statement_fields(en_title="Bob's version", en_slug="shared-text"),
+        },
     )
     assert again.status_code == 303
     assert stored(app, statement_id).text("en").title == "Bob's version"
@@ -352,8 +388,10 @@ def test_double_submit_creates_one_statement(app, clock, staff):
 def test_double_submit_of_an_edit_is_no_conflict(app, clock, staff):
     """An edit sent twice saves once and answers both like a success."""
     statement_id = statement_id_from(create_statement(staff, en_title="Edit twice"))
-    data = {**edit_form(staff, statement_id),
-            **statement_fields(en_title="Edited twice", en_slug="edit-twice")}
+    data = {
+        **edit_form(staff, statement_id),
+        **statement_fields(en_title="Edited twice", en_slug="edit-twice"),
+    }
     assert staff.post(f"/staff/statements/{statement_id}/edit", data=data).status_code == 303
     assert staff.post(f"/staff/statements/{statement_id}/edit", data=data).status_code == 303
     assert stored(app, statement_id).version == 2
@@ -367,25 +405,46 @@ def test_edit_of_a_missing_statement_is_404(staff):
 # Failed submits and bad input
 
 
-@pytest.mark.parametrize(("lang", "message"), [("en", "Not a valid date value."),
-                                               ("ru", "Неверное значение даты.")])
+@pytest.mark.parametrize(
+    ("lang", "message"), [("en", "Not a valid date value."), ("ru", "Неверное значение даты.")]
+)
 def test_failed_submit_keeps_every_field(app, clock, staff, lang, message):
     """A refused form comes back with everything as typed and localised messages by the fields."""
     tokens = new_statement_form(staff)
-    data = {**tokens, **statement_fields(
-        published_date="2026-02-30", kind="speech", status="draft", featured="y",
-        en_title="Typed title", en_slug="typed-slug", en_lead="Typed lead", en_body="Typed *body*",
-        ru_title="Набранный заголовок", ru_lead="Набранная подводка", ru_body="Набранный текст",
-    )}
+    data = {
+        **tokens,
+        **statement_fields(
+            published_date="2026-02-30",
+            kind="speech",
+            status="draft",
+            featured="y",
+            en_title="Typed title",
+            en_slug="typed-slug",
+            en_lead="Typed lead",
+            en_body="Typed *body*",
+            ru_title="Набранный заголовок",
+            ru_lead="Набранная подводка",
+            ru_body="Набранный текст",
+        ),
+    }
     response = staff.post(f"/staff/statements/new?lang={lang}", data=data)
     assert response.status_code == 422
     page = html(response)
     assert message in page
-    for typed in ('value="Typed title"', 'value="typed-slug"', "Typed lead</textarea>",
-                  "Typed *body*</textarea>", 'value="Набранный заголовок"',
-                  "Набранная подводка</textarea>", "Набранный текст</textarea>",
-                  'value="2026-02-30"', 'value="11:00"', 'selected value="speech"',
-                  'selected value="draft"', hidden_value(tokens["form_token"])):
+    for typed in (
+        'value="Typed title"',
+        'value="typed-slug"',
+        "Typed lead</textarea>",
+        "Typed *body*</textarea>",
+        'value="Набранный заголовок"',
+        "Набранная подводка</textarea>",
+        "Набранный текст</textarea>",
+        'value="2026-02-30"',
+        'value="11:00"',
+        'selected value="speech"',
+        'selected value="draft"',
+        hidden_value(tokens["form_token"]),
+    ):
         assert typed in page, typed
     assert re.search(r'<input checked id="featured"|<input[^>]*checked[^>]*id="featured"', page)
     assert all_statements(app) == []
@@ -398,8 +457,21 @@ def hidden_value(value: str) -> str:
 
 @pytest.mark.parametrize(
     "field",
-    ["en-title", "en-slug", "en-lead", "en-body", "ru-title", "ru-lead", "ru-body",
-     "published_date", "published_time", "kind", "status", "form_token", "version"],
+    [
+        "en-title",
+        "en-slug",
+        "en-lead",
+        "en-body",
+        "ru-title",
+        "ru-lead",
+        "ru-body",
+        "published_date",
+        "published_time",
+        "kind",
+        "status",
+        "form_token",
+        "version",
+    ],
 )
 def test_nul_bytes_are_form_errors(app, clock, staff, field):
     """A NUL anywhere is refused by the form (PostgreSQL could not store it), never a 500."""
@@ -413,10 +485,18 @@ def test_nul_bytes_are_form_errors(app, clock, staff, field):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("en-title", "x" * 301), ("en-slug", "x" * 121), ("en-lead", "x" * 2001),
-     ("en-body", "x" * 100_001), ("published_date", "0001-01-01"),
-     ("published_date", "99999-01-01"), ("published_date", "yesterday"),
-     ("published_time", "25:61"), ("kind", "manifesto"), ("status", "deleted")],
+    [
+        ("en-title", "x" * 301),
+        ("en-slug", "x" * 121),
+        ("en-lead", "x" * 2001),
+        ("en-body", "x" * 100_001),
+        ("published_date", "0001-01-01"),
+        ("published_date", "99999-01-01"),
+        ("published_date", "yesterday"),
+        ("published_time", "25:61"),
+        ("kind", "manifesto"),
+        ("status", "deleted"),
+    ],
 )
 def test_bad_values_are_form_errors(app, clock, staff, field, value):
     """Over-long text, impossible dates and unknown choices are errors beside the field."""
@@ -436,9 +516,20 @@ def test_a_save_is_on_the_cached_home_page_at_once(app, clock, staff):
     assert "Fresh news" in html(staff.get("/en/"))
     statement_id = all_statements(app)[0].id
     tokens = edit_form(staff, statement_id)
-    staff.post(f"/staff/statements/{statement_id}/edit",
-               data={**tokens, **statement_fields(en_title="Fresher news", en_slug="fresh-news")})
+    staff.post(
+        f"/staff/statements/{statement_id}/edit",
+        data={**tokens, **statement_fields(en_title="Fresher news", en_slug="fresh-news")},
+    )
     assert "Fresher news" in html(staff.get("/en/"))
+
+
+def test_a_save_is_in_the_cached_latest_widget_at_once(app, clock, staff):
+    """The latest widget, cached before the save, lists the new statement on the next request."""
+    for url in ("/widgets/latest?lang=ru", "/widgets/latest?lang=ru&limit=3"):
+        assert "Свежая новость" not in html(staff.get(url, headers={"HX-Request": "true"}))
+    create_statement(staff, en_title="Fresh news", ru_title="Свежая новость")
+    for url in ("/widgets/latest?lang=ru", "/widgets/latest?lang=ru&limit=3"):
+        assert "Свежая новость" in html(staff.get(url, headers={"HX-Request": "true"}))
 
 
 def test_dashboard_lists_everything_newest_first(app, clock, staff, add_statement):

@@ -43,3 +43,8 @@ def test_sign_in_and_publish_in_both_languages(live_server, page, staff_user):
 
     page.goto(f"{live_server.url}/ru/")
     expect(page.get_by_role("link", name="Порт снова открыт для судов")).to_be_visible()
+
+    page.goto(f"{live_server.url}/widgets/latest?lang=ru&limit=3")
+    expect(page.locator(".pr-latest-list a").first).to_have_text("Порт снова открыт для судов")
+    page.goto(f"{live_server.url}/widgets/latest?lang=en&limit=3")
+    expect(page.locator(".pr-latest-list a").first).to_have_text("Harbour reopens to shipping")
