@@ -7,6 +7,7 @@ Writes docs/benchmarks.md (or --output). Needs wrk (Debian package `wrk`).
 """
 
 import argparse
+import hashlib
 import os
 import platform
 import re
@@ -17,16 +18,34 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
 import sqlalchemy
 
+from .nginx import Nginx, adapted_site, static_server, write_config
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 WORKERS = 2
 CONNECTIONS = 16
+#: What is measured again through nginx: every public page and each widget once (fragments and
+#: pages take the same path through nginx's cache), so the whole run stays within five minutes.
+BEHIND_NGINX = {
+    "home en",
+    "home ru",
+    "listing page 1",
+    "listing page 4000",
+    "listing page 100",
+    "detail",
+    "clock widget",
+    "counter widget",
+    "latest widget",
+    "latest, If-None-Match (304)",
+}
 
 
 def free_port() -> int:
@@ -38,8 +57,6 @@ def free_port() -> int:
 
 def wait_until_up(url: str, timeout: float = 30) -> None:
     """Poll `url` until it answers."""
-    import urllib.request
-
     deadline = time.monotonic() + timeout
     while True:
         try:
@@ -65,10 +82,17 @@ def app_environment(database: Path) -> dict:
 
 
 def build_database(path: Path, count: int) -> float:
-    """Create the benchmark database with `count` statements (reused when already built)."""
-    marker = path.with_suffix(f".{count}.done")
+    """Create the benchmark database with `count` statements (reused when already built for
+    the same schema and generator)."""
+    fingerprint = hashlib.sha256(
+        "".join(sorted(p.name for p in (ROOT / "migrations" / "versions").glob("*.py"))).encode()
+        + (ROOT / "bench" / "data.py").read_bytes()
+    ).hexdigest()[:12]
+    marker = path.with_suffix(f".{count}.{fingerprint}.done")
     if path.exists() and marker.exists():
         return 0.0
+    for old in path.parent.glob(f"{path.stem}.*.done"):
+        old.unlink()
     path.unlink(missing_ok=True)
     started = time.monotonic()
     env = app_environment(path)
@@ -93,14 +117,18 @@ def build_database(path: Path, count: int) -> float:
 class Server:
     """A gunicorn server in the background, its memory sampled while it runs."""
 
-    def __init__(self, target: str, env: dict, port: int):
+    def __init__(self, target: str, env: dict, port: int, log: Path):
         self.port = port
         self.url = f"http://127.0.0.1:{port}"
+        self.log = log.open("wb")
+        # The production configuration (gunicorn.conf.py), with the worker count pinned.
         self.process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
+                "--config",
+                str(ROOT / "gunicorn.conf.py"),
                 "--workers",
                 str(WORKERS),
                 "--worker-class",
@@ -114,6 +142,8 @@ class Server:
             ],
             cwd=ROOT,
             env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         self.peak_pss = 0
         self.sampling = True
@@ -151,6 +181,7 @@ class Server:
         self.sampling = False
         self.process.terminate()
         self.process.wait(10)
+        self.log.close()
 
 
 def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
@@ -178,13 +209,22 @@ def wrk(url: str, seconds: int, headers: dict | None = None) -> dict:
     }
 
 
+def warm(url: str, headers: dict | None = None) -> None:
+    """Warm up: enough requests that every worker has the page in its cache."""
+    for _ in range(20):
+        fetch(url, headers)
+
+
 def fetch(url: str, headers: dict | None = None) -> tuple[bytes, dict]:
     """GET `url`; return the body and headers."""
-    import urllib.request
-
     request = urllib.request.Request(url, headers=headers or {})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return response.read(), dict(response.headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.read(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        if error.code != 304:
+            raise
+        return b"", dict(error.headers)
 
 
 def targets(base: str, count: int) -> list[tuple[str, str, dict]]:
@@ -257,37 +297,90 @@ def main() -> None:
     print(f"building {count:,} statements…", flush=True)
     build_seconds = build_database(database, count)
 
-    app_server = Server("wsgi:app", app_environment(database), free_port())
+    app_server = Server("wsgi:app", app_environment(database), free_port(), OUT / "app.log")
     wait_until_up(f"{app_server.url}/en/")
     home_bytes, _ = fetch(f"{app_server.url}/en/")
     floor_file = OUT / "floor.html"
     floor_file.write_bytes(home_bytes)
     floor_server = Server(
-        "bench.floor:app", {**os.environ, "FLOOR_FILE": str(floor_file)}, free_port()
+        "bench.floor:app",
+        {**os.environ, "FLOOR_FILE": str(floor_file)},
+        free_port(),
+        OUT / "floor.log",
     )
     wait_until_up(floor_server.url)
 
     rows = []
     try:
-        wrk(f"{floor_server.url}/", 1)
+        warm(f"{floor_server.url}/")
         floor = wrk(f"{floor_server.url}/", seconds)
         print(f"floor: {floor['rps']:.0f} req/s", flush=True)
         for name, url, headers in targets(app_server.url, count):
-            wrk(url, 1, headers)  # warm-up: caches filled, workers busy
+            warm(url, headers)
             result = wrk(url, seconds, headers)
             result["ratio"] = result["rps"] / floor["rps"]
             rows.append((name, result))
             print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
         memory = {"Pressroom": app_server.memory_kib(), "floor": floor_server.memory_kib()}
+        behind_nginx = measure_nginx(app_server, floor_file, count, seconds)
     finally:
         app_server.stop()
         floor_server.stop()
     cold = cold_renders(database, count, 50)
-    write_report(args.output, args.quick, count, seconds, build_seconds, floor, rows, memory, cold)
+    write_report(
+        args.output,
+        args.quick,
+        count,
+        seconds,
+        build_seconds,
+        floor,
+        rows,
+        memory,
+        cold,
+        behind_nginx,
+    )
     print(f"report: {args.output}")
 
 
-def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory, cold) -> None:
+def measure_nginx(app_server: Server, floor_file: Path, count: int, seconds: int):
+    """Measure the public URLs through nginx with deploy/'s site, against nginx serving the
+    home page as a static file; None when nginx is not installed."""
+    if shutil.which("nginx") is None:
+        print("nginx not installed: skipping the measurements behind nginx", flush=True)
+        return None
+    folder = OUT / "nginx"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    site_port, static_port = free_port(), free_port()
+    servers = adapted_site(folder, site_port, app_server.port) + static_server(
+        static_port, floor_file.parent, floor_file.name
+    )
+    server = Nginx(write_config(folder, servers, workers=WORKERS), f"http://127.0.0.1:{site_port}")
+    try:
+        static_url = f"http://127.0.0.1:{static_port}/"
+        warm(static_url)
+        static = wrk(static_url, seconds)
+        print(f"static nginx: {static['rps']:.0f} req/s", flush=True)
+        rows = []
+        for name, url, headers in targets(server.url, count):
+            if name not in BEHIND_NGINX:
+                continue
+            warm(url, headers)
+            result = wrk(url, seconds, headers)
+            result["ratio"] = result["rps"] / static["rps"]
+            rows.append((name, result))
+            print(
+                f"nginx, {name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of static",
+                flush=True,
+            )
+    finally:
+        server.stop()
+    return static, rows
+
+
+def write_report(
+    path, quick, count, seconds, build_seconds, floor, rows, memory, cold, behind_nginx
+) -> None:
     """Write the results as Markdown."""
     lines = [
         "# Benchmarks",
@@ -295,8 +388,8 @@ def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory
         f"Run {'(quick) ' if quick else ''}on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
         f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"Flask {version('flask')}, SQLAlchemy {version('sqlalchemy')}, "
-        f"gunicorn ({WORKERS} sync workers), wrk ({CONNECTIONS} connections, {seconds} s per URL "
-        f"after a 1 s warm-up), SQLite with {count:,} statements in each language"
+        f"gunicorn ({WORKERS} sync workers, gunicorn.conf.py), wrk ({CONNECTIONS} connections, "
+        f"2 threads, {seconds} s per URL after 20 warm-up requests), SQLite with {count:,} statements in each language"
         f" (built in {build_seconds:.0f} s; 0 means reused).",
         "",
         f"Floor: bare Flask answering the exact bytes of the English home page under the same "
@@ -325,6 +418,7 @@ def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory
             for name, (rss, pss) in memory.items()
         ],
         "",
+        *nginx_lines(behind_nginx),
         "Cold render in-process, cache emptied before each, median of 50:",
         "",
         "| page | ms |",
@@ -334,6 +428,27 @@ def write_report(path, quick, count, seconds, build_seconds, floor, rows, memory
     ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines))
+
+
+def nginx_lines(behind_nginx) -> list[str]:
+    """Return the report's section on the URLs served through nginx."""
+    if behind_nginx is None:
+        return ["nginx is not installed: no measurements behind it.", ""]
+    static, rows = behind_nginx
+    lines = [
+        "Behind nginx with `deploy/nginx/pressroom.conf` (micro-cache on; 2 worker processes), "
+        f"against the same nginx serving the home page as a static file: "
+        f"**{static['rps']:,.0f} req/s** (p50 {static['p50']:.2f} ms, p99 {static['p99']:.2f} ms).",
+        "",
+        "| URL | req/s | p50 ms | p99 ms | non-2xx/3xx | ratio to static nginx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in rows:
+        lines.append(
+            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
+            f"{r['ratio']:.0%} |"
+        )
+    return [*lines, ""]
 
 
 if __name__ == "__main__":

@@ -5,52 +5,18 @@ import subprocess
 
 import pytest
 
-from pressroom import ROOT
+from bench.nginx import adapted_site, write_config
 
 from .servers import AppServer, free_port, http_get, stop_process, wait_until
-
-NGINX_SITE = ROOT / "deploy" / "nginx" / "pressroom.conf"
 
 needs_nginx = pytest.mark.skipif(
     shutil.which("nginx") is None, reason="nginx is not installed (Debian's nginx)"
 )
 
 
-def adapted_site(tmp_path, port: int, app_port: int) -> str:
-    """Return the site configuration with its paths and ports moved into the test's folder."""
-    site = NGINX_SITE.read_text()
-    for old, new in {
-        "/srv/pressroom/static/": f"{ROOT / 'static'}/",
-        "/var/cache/nginx/pressroom": str(tmp_path / "cache"),
-        "/var/log/nginx/": f"{tmp_path}/",
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
-    }.items():
-        assert old in site, f"deploy/nginx/pressroom.conf no longer has {old!r}"
-        site = site.replace(old, new)
-    return site
-
-
 def write_nginx_config(tmp_path, port: int, app_port: int) -> str:
-    """Write a main configuration around the site, as /etc/nginx/nginx.conf would be."""
-    (tmp_path / "pressroom.conf").write_text(adapted_site(tmp_path, port, app_port))
-    main = tmp_path / "nginx.conf"
-    main.write_text(
-        f"""
-        daemon off;
-        master_process off;
-        pid {tmp_path}/nginx.pid;
-        error_log {tmp_path}/error.log;
-        events {{}}
-        http {{
-            include /etc/nginx/mime.types;
-            client_body_temp_path {tmp_path}/body;
-            proxy_temp_path {tmp_path}/proxy;
-            include {tmp_path}/pressroom.conf;
-        }}
-        """
-    )
-    return str(main)
+    """Write nginx's main configuration around the shipped site, paths and ports adapted."""
+    return str(write_config(tmp_path, adapted_site(tmp_path, port, app_port)))
 
 
 @needs_nginx
