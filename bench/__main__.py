@@ -389,7 +389,8 @@ def write_report(
         f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"Flask {version('flask')}, SQLAlchemy {version('sqlalchemy')}, "
         f"gunicorn ({WORKERS} sync workers, gunicorn.conf.py), wrk ({CONNECTIONS} connections, "
-        f"2 threads, {seconds} s per URL after 20 warm-up requests), SQLite with {count:,} statements in each language"
+        f"2 threads, {seconds} s per URL after 20 warm-up requests), "
+        f"SQLite with {count:,} statements in each language"
         f" (built in {build_seconds:.0f} s; 0 means reused).",
         "",
         f"Floor: bare Flask answering the exact bytes of the English home page under the same "
