@@ -287,8 +287,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="2,000 statements, 2 s per URL")
-    parser.add_argument("--output", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--output", type=Path, help="default: docs/benchmarks.md, or bench/out/quick.md if --quick"
+    )
     args = parser.parse_args()
+    if args.output is None:
+        args.output = OUT / "quick.md" if args.quick else ROOT / "docs" / "benchmarks.md"
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: apt-get install wrk")
     count, seconds = (2_000, 2) if args.quick else (100_000, 10)

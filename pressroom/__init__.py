@@ -1,9 +1,10 @@
 """Pressroom: a bilingual press-statements site with embeddable live widgets."""
 
 import secrets
+from functools import partial, wraps
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, cli, errors, i18n, routing, security
@@ -105,6 +106,34 @@ def configure_limiter(app: Flask) -> None:
         app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("CACHE_REDIS_URL") or "memory://"
     )
     limiter.init_app(app)
+    # Flask-Limiter hooks every request, but only the staff area has limits: elsewhere its
+    # bookkeeping would cost more than serving a cached page, so its hooks run for staff only.
+    for registry in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
+        registry[None] = [
+            _staff_only(hook) if _belongs_to_limiter(hook) else hook
+            for hook in registry.get(None, [])
+        ]
+
+
+def _belongs_to_limiter(hook) -> bool:
+    """Tell whether a request hook is one of the rate limiter's."""
+    owner = getattr(hook, "__self__", None)
+    if isinstance(hook, partial):
+        owner = hook.args[0] if hook.args else None
+    return owner is limiter
+
+
+def _staff_only(hook):
+    """Wrap a request hook so that it runs on staff pages only (after-request hooks pass the
+    response through elsewhere)."""
+
+    @wraps(hook)
+    def wrapper(*args):
+        if request.blueprint == "staff":
+            return hook(*args)
+        return args[0] if args and isinstance(args[0], Response) else None
+
+    return wrapper
 
 
 def register_blueprints(app: Flask) -> None:

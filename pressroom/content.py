@@ -7,7 +7,6 @@ a request after that instant makes a new token, so a scheduled statement appears
 its time without a cron job.
 """
 
-import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -54,8 +53,7 @@ class Page:
 
     items: list[Item]
     number: int
-    pages: int
-    total: int
+    has_next: bool
 
 
 @dataclass(frozen=True)
@@ -148,36 +146,21 @@ def latest(lang: str, limit: int, kind: str | None = None) -> list[Item]:
     return cached("latest", lang, limit, kind or "", compute=compute)
 
 
-def count(lang: str, kind: str | None = None) -> int:
-    """Return how many public statements have text in `lang`."""
-
-    def compute():
-        query = (
-            select(func.count())
-            .select_from(Statement)
-            .join(StatementText, StatementText.statement_id == Statement.id)
-            .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
-        )
-        if kind:
-            query = query.where(Statement.kind == kind)
-        return db.session.scalar(query)
-
-    return cached("count", lang, kind or "", compute=compute)
-
-
 def page(lang: str, number: int, size: int, kind: str | None = None) -> Page | None:
-    """Return page `number` of the listing in `lang`, or None when there is no such page."""
-    total = count(lang, kind)
-    pages = max(1, math.ceil(total / size))
-    if not 1 <= number <= pages:
-        return None
+    """Return page `number` of the listing in `lang`, or None when there is no such page.
+
+    No total is counted: counting a large archive costs more than the page itself. One row past
+    the page tells whether another page follows.
+    """
 
     def compute():
-        rows = db.session.execute(_listing(lang, kind).offset((number - 1) * size).limit(size))
-        return [_item(row) for row in rows]
+        query = _listing(lang, kind).offset((number - 1) * size).limit(size + 1)
+        return [_item(row) for row in db.session.execute(query)]
 
-    items = cached("page", lang, number, size, kind or "", compute=compute)
-    return Page(items, number, pages, total)
+    rows = cached("page", lang, number, size, kind or "", compute=compute)
+    if number > 1 and not rows:
+        return None
+    return Page(rows[:size], number, has_next=len(rows) > size)
 
 
 def _article(statement: Statement, lang: str) -> Article | None:

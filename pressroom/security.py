@@ -54,6 +54,13 @@ class SessionInterface(SecureCookieSessionInterface):
             return self.session_class()
         return super().open_session(app, request)
 
+    def save_session(self, app, session, response) -> None:
+        """Write nothing for an untouched empty session (every public page), without working
+        out the cookie's name, path and flags first."""
+        if not session and not session.modified:
+            return
+        super().save_session(app, session, response)
+
     def get_cookie_name(self, app) -> str:
         """Return `__Host-session` over HTTPS, the configured name otherwise."""
         if _https():
