@@ -133,7 +133,6 @@ class Server:
                 str(WORKERS),
                 "--worker-class",
                 "sync",
-                "--preload",
                 "--bind",
                 f"127.0.0.1:{port}",
                 "--log-level",
@@ -411,7 +410,7 @@ def write_report(
         )
     lines += [
         "",
-        f"Memory of the master plus {WORKERS} workers (gunicorn `--preload`): the sum of each "
+        f"Memory of the master plus {WORKERS} workers: the sum of each "
         "process's peak resident set (VmHWM, shared pages counted in every process), and the "
         "peak of the summed proportional set size (PSS, shared pages counted once), sampled "
         "every 0.25 s:",
