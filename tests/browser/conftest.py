@@ -4,7 +4,6 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from werkzeug.serving import make_server
@@ -56,31 +55,21 @@ class PartnerSite:
 
     def __init__(self):
         self.html = "<!doctype html><title>Partner</title>"
-        site = self
+        self.server = LiveServer(self.wsgi, host="127.0.0.2")
+        self.url = self.server.url + "/"
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):  # noqa: N802 (the stdlib's name)
-                """Serve the partner page."""
-                body = site.html.encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                """Keep test output quiet."""
-
-        self.server = ThreadingHTTPServer(("127.0.0.2", 0), Handler)
-        self.url = f"http://127.0.0.2:{self.server.server_port}/"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
+    def wsgi(self, environ, start_response):
+        """Answer every request with the partner page."""
+        body = self.html.encode()
+        start_response(
+            "200 OK",
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(body)))],
+        )
+        return [body]
 
     def stop(self) -> None:
         """Shut the partner site down."""
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(5)
+        self.server.stop()
 
 
 @pytest.fixture
