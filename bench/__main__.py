@@ -430,8 +430,56 @@ def write_report(
         *[f"| {name} | {ms:.1f} |" for name, ms in cold.items()],
         "",
     ]
+    lines += target_lines(floor, rows, memory, cold, behind_nginx)
+    notes = ROOT / "bench" / "notes.md"
+    if notes.exists():
+        lines += ["", notes.read_text()]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines))
+
+
+def target_lines(floor, rows, memory, cold, behind_nginx) -> list[str]:
+    """Return the targets of the speed issue, each with this run's verdict."""
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    slow = [f"{name} {r['ratio']:.0%}" for name, r in rows if r["ratio"] < 0.8]
+    by_name = dict(rows)
+    deep = next(
+        name for name in by_name if name.startswith("listing page") and name != "listing page 1"
+    )
+    deep_ratio = by_name[deep]["p99"] / by_name["listing page 1"]["p99"]
+    rss = memory["Pressroom"][0] / 1024
+    errors = sum(r["errors"] for _, r in rows) + (
+        sum(r["errors"] for _, r in behind_nginx[1]) if behind_nginx else 0
+    )
+    lines = [
+        "",
+        "## Targets",
+        "",
+        "| target | this run | verdict |",
+        "| --- | --- | --- |",
+        f"| every cached page and widget ≥ 80 % of the floor | lowest "
+        f"{min(r['ratio'] for _, r in rows):.0%}; under 80 %: {', '.join(slow) or 'none'} | "
+        f"{verdict(not slow)} |",
+        f"| {deep}: p99 within 1.5× of page 1 | {deep_ratio:.2f}× | {verdict(deep_ratio <= 1.5)} |",
+        f"| cold render under 10 ms median | "
+        f"{', '.join(f'{k} {v:.1f} ms' for k, v in cold.items())} | "
+        f"{verdict(all(v < 10 for v in cold.values()))} |",
+    ]
+    if behind_nginx:
+        lowest = min(r["ratio"] for _, r in behind_nginx[1])
+        lines.append(
+            f"| behind nginx ≥ 50 % of static nginx | lowest {lowest:.0%} | "
+            f"{verdict(lowest >= 0.5)} |"
+        )
+    lines += [
+        f"| memory, master + 2 workers < 130 MiB | {rss:.0f} MiB (RSS sum; floor "
+        f"{memory['floor'][0] / 1024:.0f}) | {verdict(rss < 130)} |",
+        f"| zero non-2xx/304 responses | {errors} | {verdict(errors == 0)} |",
+    ]
+    return lines
 
 
 def nginx_lines(behind_nginx) -> list[str]:

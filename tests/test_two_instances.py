@@ -6,6 +6,9 @@ a save does it: stored, then `content_changed()` in an app configured like the i
 
 import os
 from datetime import timedelta
+from http.cookiejar import CookieJar
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
 
@@ -14,6 +17,7 @@ from pressroom.extensions import db
 from pressroom.models import Statement, StatementText
 
 from .servers import AppServer
+from .staff_client import EMAIL, PASSWORD, hidden, statement_fields
 
 
 @pytest.fixture
@@ -47,10 +51,13 @@ def test_a_statement_saved_through_one_is_shown_by_the_other(two_instances, app,
             assert "Harbour talks resume" not in response.text
             assert "Переговоры в порту возобновлены" not in response.text
     with app.app_context():  # stored without invalidating: the cached pages stay as they were
-        db.session.add(Statement(
-            status="published", published_at=timekeeping.utcnow() - timedelta(minutes=5),
-            texts=[StatementText(lang="en", title="Quiet correction", slug="quiet-correction")],
-        ))
+        db.session.add(
+            Statement(
+                status="published",
+                published_at=timekeeping.utcnow() - timedelta(minutes=5),
+                texts=[StatementText(lang="en", title="Quiet correction", slug="quiet-correction")],
+            )
+        )
         db.session.commit()
     assert "Quiet correction" not in b.get("/en/").text
     add_statement({"en": "Harbour talks resume", "ru": "Переговоры в порту возобновлены"})
@@ -58,3 +65,35 @@ def test_a_statement_saved_through_one_is_shown_by_the_other(two_instances, app,
     assert "Quiet correction" in b.get("/en/").text
     assert "Переговоры в порту возобновлены" in b.get("/ru/statements/").text
     assert "Переговоры в порту возобновлены" in a.get("/ru/statements/").text
+
+
+def test_a_statement_saved_through_the_staff_form_of_one_is_shown_by_the_other(
+    two_instances, staff_user
+):
+    """Staff save through instance A's form; instance B shows it on the next request."""
+    a, b = two_instances
+    assert "Harbour pilots return" not in b.get("/en/").text  # B has the page cached now
+    browser = build_opener(HTTPCookieProcessor(CookieJar()))
+
+    def page(path: str, data: dict | None = None) -> str:
+        body = urlencode(data).encode() if data is not None else None
+        with browser.open(a.url + path, body, timeout=10) as response:
+            return response.read().decode()
+
+    sign_in = page("/staff/sign-in")
+    page(
+        "/staff/sign-in",
+        {"csrf_token": hidden(sign_in, "csrf_token"), "email": EMAIL, "password": PASSWORD},
+    )
+    form = page("/staff/statements/new")
+    saved = page(
+        "/staff/statements/new",
+        {
+            "csrf_token": hidden(form, "csrf_token"),
+            "form_token": hidden(form, "form_token"),
+            **statement_fields(en_title="Harbour pilots return", ru_title="Лоцманы вернулись"),
+        },
+    )
+    assert "Harbour pilots return" in saved  # the edit form of the saved statement
+    assert "Harbour pilots return" in b.get("/en/").text
+    assert "Лоцманы вернулись" in b.get("/ru/statements/").text
