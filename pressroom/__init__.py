@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask, Response, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, i18n, routing, security
+from . import assets, cli, errors, i18n, pagecache, routing, security
 from .config import from_environment
 from .extensions import babel, cache, csrf, db, limiter, login_manager
 
@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     i18n.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    pagecache.init_app(app)
     assets.init_app(app)
     cli.init_app(app)
     return app

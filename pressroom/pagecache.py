@@ -12,21 +12,34 @@ from datetime import timedelta
 from functools import wraps
 
 from flask import Response, make_response, request
+from werkzeug.http import parse_etags
+from werkzeug.sansio.utils import host_is_trusted
 
 from . import timekeeping
-from .content import content_token
+from .content import STATE_KEY, content_token
 from .extensions import cache
+from .security import add_security_headers
+
+#: Paths whose GET responses may come from the page cache.
+PUBLIC_PREFIXES = ("/en/", "/ru/", "/widgets/")
 
 
-def _key() -> str:
-    """Return the cache key of this request, from the raw path and query string."""
-    environ = request.environ
+def page_key(token: str, environ: dict) -> str:
+    """Return the cache key of a request: token, host, fragment or page, raw path and query."""
     fragment = environ.get("HTTP_HX_REQUEST") == "true" and (
         environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST") != "true"
     )
     return "".join(
-        ("page:", content_token(), ":f:" if fragment else ":p:", environ.get("PATH_INFO", ""), "?",
-         environ.get("QUERY_STRING", ""))
+        (
+            "page:",
+            token,
+            ":",
+            environ.get("HTTP_HOST", ""),
+            ":f:" if fragment else ":p:",
+            environ.get("PATH_INFO", ""),
+            "?",
+            environ.get("QUERY_STRING", ""),
+        )
     )
 
 
@@ -41,7 +54,7 @@ def cached_page(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        key = _key()
+        key = page_key(content_token(), request.environ)
         now = timekeeping.utcnow()
         hit = cache.get(key)
         # Freshness is judged by the app's clock, so a page never outlives what it shows.
@@ -58,7 +71,9 @@ def cached_page(view):
             response.add_etag()
             etag = response.get_etag()[0]
             entry = (
-                now + timedelta(seconds=int(timeout)), etag, response.get_data(),
+                now + timedelta(seconds=int(timeout)),
+                etag,
+                response.get_data(),
                 list(response.headers.items()),
             )
             cache.set(key, entry, timeout=int(timeout) + 1)
@@ -71,7 +86,58 @@ def share(response: Response, seconds: int, browser_seconds: int = 0) -> Respons
     """Let shared caches (and this app's cache) keep `response` for `seconds`, serving it stale
     while revalidating for as long again; browsers keep it `browser_seconds`, then revalidate."""
     response.headers["Cache-Control"] = (
-        f"public, max-age={browser_seconds}, s-maxage={seconds}, "
-        f"stale-while-revalidate={seconds}"
+        f"public, max-age={browser_seconds}, s-maxage={seconds}, stale-while-revalidate={seconds}"
     )
     return response
+
+
+class CachedPages:
+    """WSGI middleware that answers cache hits for public pages before Flask sees the request.
+
+    A hit needs no routing, no request context and no extension hooks: the same key, the same
+    freshness rules and the same headers as `cached_page`, read straight from the cache backend.
+    Anything else — a miss, a stale token, a scheduled statement falling due, an untrusted host,
+    the staff area — goes on to Flask unchanged.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.wsgi_app = app.wsgi_app
+
+    def __call__(self, environ, start_response):
+        """Serve a fresh cached page, or pass the request on."""
+        if environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO", "").startswith(
+            PUBLIC_PREFIXES
+        ):
+            response = self.lookup(environ)
+            if response is not None:
+                return response(environ, start_response)
+        return self.wsgi_app(environ, start_response)
+
+    def lookup(self, environ) -> Response | None:
+        """Return the cached response for this request, or None to let Flask answer."""
+        trusted = self.app.config["TRUSTED_HOSTS"]
+        if trusted and not host_is_trusted(environ.get("HTTP_HOST"), trusted):
+            return None
+        backend = self.app.extensions["cache"][cache]
+        now = timekeeping.utcnow()
+        state = backend.get(STATE_KEY)
+        if state is None or (state["due"] is not None and now >= state["due"]):
+            return None
+        hit = backend.get(page_key(state["token"], environ))
+        if hit is None or now >= hit[0]:
+            return None
+        _, etag, body, headers = hit
+        header = environ.get("HTTP_IF_NONE_MATCH")
+        if header and parse_etags(header).contains_weak(etag):
+            response = Response(status=304, headers=headers)
+            response.headers.remove("Content-Length")
+        else:
+            response = Response(body, headers=headers)
+        add_security_headers(response.headers, environ.get("wsgi.url_scheme") == "https")
+        return response
+
+
+def init_app(app) -> None:
+    """Put the cache-hit middleware in front of the app."""
+    app.wsgi_app = CachedPages(app)

@@ -20,15 +20,19 @@ COMMON_HEADERS = (
 )
 
 
-def set_security_headers(response):
-    """Add the security headers; widget and staff views set their own policy first."""
-    headers = response.headers
+def add_security_headers(headers, https: bool) -> None:
+    """Add the security headers unless a view set its own policy (widgets and staff do)."""
     if "Content-Security-Policy" not in headers:
         headers.extend(PAGE_HEADERS)
     if "X-Content-Type-Options" not in headers:
         headers.extend(COMMON_HEADERS)
-    if request.scheme == "https":
+    if https:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
+
+
+def set_security_headers(response):
+    """After each request: the security headers."""
+    add_security_headers(response.headers, request.scheme == "https")
     return response
 
 

@@ -105,3 +105,31 @@ def test_every_write_invalidates_cached_pages(client, add_statement, url):
     add_statement({"en": "After", "ru": "После"})
     body = client.get(url).get_data(as_text=True)
     assert "After" in body or "После" in body
+
+
+def test_cache_hits_keep_every_header(client, add_statement):
+    """A page served from the cache carries the same headers as when it was rendered."""
+    add_statement({"en": "Headers"})
+    for url in ("/en/", "/widgets/latest"):
+        first, hit = client.get(url), client.get(url)
+        for name in (
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "Cache-Control",
+            "ETag",
+            "Vary",
+            "Content-Type",
+        ):
+            assert hit.headers.get(name) == first.headers.get(name), (url, name)
+        assert hit.data == first.data
+        assert "Set-Cookie" not in hit.headers
+
+
+def test_cache_hits_still_refuse_untrusted_hosts(make_app):
+    """A cached page is not served to a Host the site does not answer to."""
+    app = make_app(SERVER_NAME=None, TRUSTED_HOSTS=["press.example"])
+    client = app.test_client()
+    assert client.get("/en/", headers={"Host": "press.example"}).status_code == 200
+    assert client.get("/en/", headers={"Host": "press.example"}).status_code == 200
+    assert client.get("/en/", headers={"Host": "evil.example"}).status_code == 400
