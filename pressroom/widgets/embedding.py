@@ -91,7 +91,7 @@ def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
         g.lang = lang = options.common.lang
         title = _("Latest statements")
         params = {"limit": options.limit}
-        height = 90 + 48 * options.limit
+        height = 70 + 80 * options.limit  # titles wrap to two or three lines
     elif endpoint in ("widgets.statement_card", "site.statement_detail"):
         g.lang = lang = view_args.get("lang") or counter_options(args).lang
         found = content.statement(view_args["statement_id"], lang)
