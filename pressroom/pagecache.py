@@ -24,18 +24,22 @@ from .security import add_security_headers
 PUBLIC_PREFIXES = ("/en/", "/ru/", "/widgets/")
 
 
-def page_key(token: str, environ: dict) -> str:
-    """Return the cache key of a request: token, host, fragment or page, raw path and query."""
-    fragment = environ.get("HTTP_HX_REQUEST") == "true" and (
+def wants_fragment(environ: dict) -> bool:
+    """Tell whether a request asks for the htmx fragment: htmx, and not a history restore."""
+    return environ.get("HTTP_HX_REQUEST") == "true" and (
         environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST") != "true"
     )
+
+
+def page_key(token: str, environ: dict) -> str:
+    """Return the cache key of a request: token, host, fragment or page, raw path and query."""
     return "".join(
         (
             "page:",
             token,
             ":",
             environ.get("HTTP_HOST", ""),
-            ":f:" if fragment else ":p:",
+            ":f:" if wants_fragment(environ) else ":p:",
             environ.get("PATH_INFO", ""),
             "?",
             environ.get("QUERY_STRING", ""),

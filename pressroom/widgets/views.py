@@ -20,7 +20,7 @@ from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..i18n import BABEL_LOCALES, city_name
-from ..pagecache import cached_page, share
+from ..pagecache import cached_page, share, wants_fragment
 from ..security import BASE_POLICY
 from . import bp
 from .faces import clock_faces, counter_face
@@ -34,10 +34,7 @@ LATEST_REFRESH = 60
 
 def is_htmx() -> bool:
     """Tell whether this request wants the fragment: htmx, and not a history restore."""
-    return (
-        request.headers.get("HX-Request") == "true"
-        and request.headers.get("HX-History-Restore-Request") != "true"
-    )
+    return wants_fragment(request.environ)
 
 
 def epoch_ms(value: datetime | None) -> int | None:
