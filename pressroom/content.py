@@ -204,14 +204,29 @@ def featured(lang: str) -> Article | None:
     """Return the featured public statement in `lang`, if any."""
 
     def compute():
-        found = db.session.scalars(
-            select(Statement)
+        # One row in one query: the home page needs this language's text only.
+        row = db.session.execute(
+            select(Statement.id, Statement.kind, Statement.published_at, StatementText)
             .join(StatementText, StatementText.statement_id == Statement.id)
             .where(Statement.featured, StatementText.lang == lang, *_public(timekeeping.utcnow()))
             .order_by(Statement.published_at.desc())
             .limit(1)
         ).first()
-        return None if found is None else _article(found, lang)
+        if row is None:
+            return None
+        sid, kind, published_at, text = row
+        return Article(
+            sid,
+            kind,
+            published_at,
+            lang,
+            text.title,
+            text.slug,
+            text.lead,
+            body=text.body,
+            featured=True,
+            slugs={lang: text.slug},
+        )
 
     return cached("featured", lang, compute=compute)
 
