@@ -141,3 +141,27 @@ def test_failed_refresh_keeps_the_last_good_content(live_server, page, add_state
     page.wait_for_timeout(200)
     expect(page.get_by_role("link", name="Still here")).to_be_visible()
     assert "Something went wrong" not in page.content()
+
+
+def test_latest_box_polls_only_while_the_tab_is_visible(live_server, page, add_statement):
+    """A due refresh waits while the tab is hidden and happens as soon as it is visible again."""
+    add_statement({"en": "Visible news"})
+    page.goto(f"{live_server.url}/widgets/latest")
+    expect(page.get_by_role("link", name="Visible news")).to_be_visible()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.evaluate(
+        """() => {
+            Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+            document.querySelector(".pr-latest")._prDue = 0;  // the refresh is due now
+        }"""
+    )
+    page.wait_for_timeout(2500)
+    assert not [url for url in requests if "/widgets/latest" in url]
+    with page.expect_request(lambda request: "/widgets/latest" in request.url):
+        page.evaluate(
+            """() => {
+                Object.defineProperty(document, "visibilityState", {value: "visible", configurable: true});
+                document.dispatchEvent(new Event("visibilitychange"));
+            }"""
+        )
