@@ -81,6 +81,14 @@ def content_changed() -> None:
     g.pop("content_token", None)
 
 
+def token_of(state: dict | None, now: datetime) -> str | None:
+    """Return the token of a stored content state, or None once it is missing or out of date
+    (a scheduled statement has fallen due since it was made)."""
+    if state is None or (state["due"] is not None and now >= state["due"]):
+        return None
+    return state["token"]
+
+
 def content_token() -> str:
     """Return the current content token, renewing it when a scheduled statement falls due."""
     token = g.get("content_token")
@@ -88,7 +96,7 @@ def content_token() -> str:
         return token
     now = timekeeping.utcnow()
     state = cache.get(STATE_KEY)
-    if state is None or (state["due"] is not None and now >= state["due"]):
+    if token_of(state, now) is None:
         due = db.session.scalar(
             select(func.min(Statement.published_at)).where(
                 Statement.status == "published", Statement.published_at > now

@@ -16,7 +16,7 @@ from werkzeug.http import parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
 from . import timekeeping
-from .content import STATE_KEY, content_token
+from .content import STATE_KEY, content_token, token_of
 from .extensions import cache
 from .security import add_security_headers
 
@@ -47,10 +47,21 @@ def page_key(token: str, environ: dict) -> str:
     )
 
 
-def _not_modified(etag: str) -> bool:
-    """Tell whether the request's If-None-Match already names `etag`."""
-    header = request.environ.get("HTTP_IF_NONE_MATCH")
-    return bool(header) and request.if_none_match.contains_weak(etag)
+def response_from(entry, environ: dict, now) -> Response | None:
+    """Return the response for a fresh cache entry (a 304 when If-None-Match names its ETag),
+    or None when there is no entry or it has expired.
+
+    Freshness is judged by the app's clock, so a page never outlives what it shows.
+    """
+    if entry is None or now >= entry[0]:
+        return None
+    _, etag, body, headers = entry
+    header = environ.get("HTTP_IF_NONE_MATCH")
+    if header and parse_etags(header).contains_weak(etag):
+        response = Response(status=304, headers=headers)
+        response.headers.remove("Content-Length")
+        return response
+    return Response(body, headers=headers)
 
 
 def cached_page(view):
@@ -60,15 +71,9 @@ def cached_page(view):
     def wrapper(*args, **kwargs):
         key = page_key(content_token(), request.environ)
         now = timekeeping.utcnow()
-        hit = cache.get(key)
-        # Freshness is judged by the app's clock, so a page never outlives what it shows.
-        if hit is not None and now < hit[0]:
-            expires, etag, body, headers = hit
-            if _not_modified(etag):
-                response = Response(status=304, headers=headers)
-                response.headers.remove("Content-Length")
-                return response
-            return Response(body, headers=headers)
+        hit = response_from(cache.get(key), request.environ, now)
+        if hit is not None:
+            return hit
         response = make_response(view(*args, **kwargs))
         timeout = response.cache_control.s_maxage or response.cache_control.max_age
         if response.status_code == 200 and timeout and "Set-Cookie" not in response.headers:
@@ -125,19 +130,12 @@ class CachedPages:
             return None
         backend = self.app.extensions["cache"][cache]
         now = timekeeping.utcnow()
-        state = backend.get(STATE_KEY)
-        if state is None or (state["due"] is not None and now >= state["due"]):
+        token = token_of(backend.get(STATE_KEY), now)
+        if token is None:
             return None
-        hit = backend.get(page_key(state["token"], environ))
-        if hit is None or now >= hit[0]:
+        response = response_from(backend.get(page_key(token, environ)), environ, now)
+        if response is None:
             return None
-        _, etag, body, headers = hit
-        header = environ.get("HTTP_IF_NONE_MATCH")
-        if header and parse_etags(header).contains_weak(etag):
-            response = Response(status=304, headers=headers)
-            response.headers.remove("Content-Length")
-        else:
-            response = Response(body, headers=headers)
         add_security_headers(response.headers, environ.get("wsgi.url_scheme") == "https")
         return response
 

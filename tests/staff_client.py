@@ -75,6 +75,14 @@ def edit_form(client, statement_id: int) -> dict:
     return {"csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version")}
 
 
+def edit_statement(client, statement_id: int, **fields):
+    """Save a statement's edit form with `fields`; return the response (a 303 on success)."""
+    tokens = edit_form(client, statement_id)
+    return client.post(
+        f"/staff/statements/{statement_id}/edit", data={**tokens, **statement_fields(**fields)}
+    )
+
+
 def statement_id_from(response) -> int:
     """Return the statement id from the redirect after a save."""
     found = re.search(r"/staff/statements/(\d+)/edit", response.headers["Location"])

@@ -11,6 +11,7 @@ from pressroom.models import Statement, StatementText
 from .staff_client import (
     create_statement,
     edit_form,
+    edit_statement,
     html,
     new_statement_form,
     statement_fields,
@@ -91,11 +92,7 @@ def test_edit_keeps_what_was_typed_and_saves_changes(app, clock, staff):
 def test_a_language_can_be_added_and_removed(app, clock, staff):
     """Emptying a language's fields removes that translation; filling them adds it."""
     statement_id = statement_id_from(create_statement(staff, en_title="Both", ru_title="Оба"))
-    tokens = edit_form(staff, statement_id)
-    staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Both", en_slug="both")},
-    )
+    edit_statement(staff, statement_id, en_title="Both", en_slug="both")
     assert stored(app, statement_id).languages == ["en"]
 
 
@@ -151,11 +148,7 @@ def test_featuring_unfeatures_the_previous_one(app, clock, staff):
 def test_unfeaturing_removes_it_from_the_front_page(app, clock, staff):
     """Unticking featured takes the statement off the front page's featured slot."""
     statement_id = statement_id_from(create_statement(staff, en_title="Lead", featured="y"))
-    tokens = edit_form(staff, statement_id)
-    staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Lead", en_slug="lead")},
-    )
+    edit_statement(staff, statement_id, en_title="Lead", en_slug="lead")
     assert 'class="featured"' not in html(staff.get("/en/"))
 
 
@@ -201,11 +194,7 @@ def test_published_statement_keeps_its_slug_when_the_title_changes(app, clock, s
         data={**tokens, **statement_fields(en_title="Corrected title", en_slug="")},
     )
     assert stored(app, statement_id).text("en").slug == "original-title"
-    tokens = edit_form(staff, statement_id)
-    staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Corrected title", en_slug="corrected-title")},
-    )
+    edit_statement(staff, statement_id, en_title="Corrected title", en_slug="corrected-title")
     assert stored(app, statement_id).text("en").slug == "corrected-title"
     # The old address still leads to the statement.
     old = staff.get(f"/en/statements/{statement_id}/original-title")
@@ -217,11 +206,7 @@ def test_draft_takes_a_new_slug_from_a_new_title_when_the_slug_is_emptied(app, c
     statement_id = statement_id_from(
         create_statement(staff, en_title="Working title", status="draft")
     )
-    tokens = edit_form(staff, statement_id)
-    staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Final title", status="draft")},
-    )
+    edit_statement(staff, statement_id, en_title="Final title", status="draft")
     assert stored(app, statement_id).text("en").slug == "final-title"
 
 
@@ -515,11 +500,7 @@ def test_a_save_is_on_the_cached_home_page_at_once(app, clock, staff):
     create_statement(staff, en_title="Fresh news")
     assert "Fresh news" in html(staff.get("/en/"))
     statement_id = all_statements(app)[0].id
-    tokens = edit_form(staff, statement_id)
-    staff.post(
-        f"/staff/statements/{statement_id}/edit",
-        data={**tokens, **statement_fields(en_title="Fresher news", en_slug="fresh-news")},
-    )
+    edit_statement(staff, statement_id, en_title="Fresher news", en_slug="fresh-news")
     assert "Fresher news" in html(staff.get("/en/"))
 
 
