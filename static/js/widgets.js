@@ -5,6 +5,7 @@
   "use strict";
 
   var skew = 0; // the server's clock minus this computer's, in milliseconds
+  var skewFromClock = false; // whether a clock fragment has set `skew`
 
   function serverNow() {
     return Date.now() + skew;
@@ -14,7 +15,11 @@
     return n < 10 ? "0" + n : String(n);
   }
 
-  /* Adopt the server time written into freshly rendered widgets, and schedule their refreshes. */
+  /* Adopt the server time written into new widgets, and schedule their refreshes.
+   * A stamp is only as fresh as the cache that served it. Clocks are cached for a second, so
+   * theirs always sets the offset; a counter may be minutes old (up to five, and a shared cache
+   * may serve it stale as long again), so its stamp is used only on a page without clocks,
+   * where it is the only word from the server. */
   function adopt(root) {
     var stamped = root.querySelectorAll ? root.querySelectorAll("[data-server-now]") : [];
     var all = Array.prototype.slice.call(stamped);
@@ -22,6 +27,9 @@
     all.forEach(function (el) {
       if (el._prAdopted) return;
       el._prAdopted = true;
+      var isClock = el.classList.contains("pr-clocks");
+      if (!isClock && skewFromClock) return;
+      if (isClock) skewFromClock = true;
       skew = Number(el.dataset.serverNow) - Date.now();
     });
     var refreshing = Array.prototype.slice.call(

@@ -1,0 +1,99 @@
+"""Clocks in a real browser: they keep the server's time, whatever other fragments say."""
+
+import re
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from pressroom import timekeeping
+from pressroom.extensions import db
+from pressroom.models import Clock, DayCounter, DayCounterText
+
+#: How old the counter fragment in the stale-cache test claims to be.
+STALE = timedelta(minutes=10)
+
+
+@pytest.fixture
+def home_widgets(app):
+    """A Moscow clock and a day counter, so the home page shows both."""
+    with app.app_context():
+        db.session.add_all(
+            [
+                Clock(timezone="Europe/Moscow"),
+                DayCounter(
+                    event_date=date(2026, 1, 1),
+                    timezone="Europe/Moscow",
+                    texts=[DayCounterText(lang="en", label="the new year", caption="")],
+                ),
+            ]
+        )
+        db.session.commit()
+
+
+def shown_time(page) -> tuple[datetime, datetime]:
+    """Return the first clock's time as shown and the browser's own time at that instant.
+
+    The shown time is read as a Moscow time on the browser's date, moved by a day if that puts
+    it on the other side of midnight.
+    """
+    text, epoch_ms = page.evaluate(
+        "() => [document.querySelector('.pr-clock-time').textContent, Date.now()]"
+    )
+    browser_now = datetime.fromtimestamp(epoch_ms / 1000, UTC)
+    local = timekeeping.now_in("Europe/Moscow", browser_now)
+    h, m, s = map(int, re.fullmatch(r"(\d\d):(\d\d):(\d\d)", text).groups())
+    shown = local.replace(hour=h, minute=m, second=s, microsecond=0)
+    if shown - local > timedelta(hours=12):
+        shown -= timedelta(days=1)
+    elif local - shown > timedelta(hours=12):
+        shown += timedelta(days=1)
+    return shown, browser_now
+
+
+def test_stale_counter_fragment_leaves_clocks_on_time(live_server, page, home_widgets):
+    """A counter refreshed from a cache ten minutes old does not set the clocks ten minutes back."""
+    page.goto(f"{live_server.url}/en/")
+    expect(page.locator(".pr-clock-time")).to_have_text(re.compile(r"\d\d:\d\d:\d\d"))
+    expect(page.locator(".pr-counter-phrase")).to_contain_text("the new year")
+
+    def from_old_cache(route):
+        """Answer with the real fragment as a shared cache would have kept it for ten minutes."""
+        response = route.fetch()
+        body, stamped = re.subn(
+            r'data-server-now="(\d+)"',
+            lambda m: f'data-server-now="{int(m[1]) - int(STALE.total_seconds() * 1000)}"',
+            response.text(),
+        )
+        assert stamped == 1
+        headers = {**response.headers, "age": str(int(STALE.total_seconds()))}
+        route.fulfill(response=response, body=body, headers=headers)
+
+    page.route(re.compile(r"/widgets/counter/\d+"), from_old_cache)
+    with page.expect_response(re.compile(r"/widgets/counter/\d+")):
+        page.evaluate("htmx.trigger(document.querySelector('.pr-counter'), 'widget:refresh')")
+    expect(page.locator(".pr-counter-phrase")).to_contain_text("the new year")
+    page.wait_for_timeout(1200)  # at least one tick after the swap
+
+    shown, now = shown_time(page)
+    assert abs(shown - now) <= timedelta(seconds=2), (shown, now)
+
+
+def test_clock_resync_adopts_the_server_time(app, live_server, page, clock):
+    """A clock's own refresh still resets the offset: a server an hour ahead is followed."""
+    clock.now = datetime.now(UTC)
+    with app.app_context():
+        db.session.add(Clock(timezone="Europe/Moscow"))
+        db.session.commit()
+    page.goto(f"{live_server.url}/en/")
+    expect(page.locator(".pr-clock-time")).to_have_text(re.compile(r"\d\d:\d\d:\d\d"))
+    shown, now = shown_time(page)
+    assert abs(shown - now) <= timedelta(seconds=2), (shown, now)
+
+    clock.now = datetime.now(UTC) + timedelta(hours=1)
+    with page.expect_response(re.compile(r"/widgets/clock")):
+        page.evaluate("htmx.trigger(document.querySelector('.pr-clocks'), 'widget:refresh')")
+    page.wait_for_timeout(1200)
+
+    shown, now = shown_time(page)
+    assert abs(shown - now - timedelta(hours=1)) <= timedelta(seconds=2), (shown, now)
