@@ -2,15 +2,14 @@
 
 import os
 import secrets
-from functools import partial, wraps
 from pathlib import Path
 
-from flask import Flask, Response, request
+from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, errors, i18n, pagecache, routing, security
+from . import assets, cli, contentstate, errors, i18n, pagecache, routing, security
 from .config import from_environment
-from .extensions import babel, cache, csrf, db, limiter, login_manager
+from .extensions import babel, cache, csrf, db, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -25,17 +24,16 @@ def create_app(config: dict | None = None) -> Flask:
     )
     configure(app, config)
     configure_logging(app)
-    configure_proxy(app)
     configure_extensions(app)
     configure_csrf(app)
     configure_login(app)
-    configure_limiter(app)
     routing.init_app(app)
     register_blueprints(app)
     i18n.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     pagecache.init_app(app)
+    configure_proxy(app)
     assets.init_app(app)
     cli.init_app(app)
     return app
@@ -74,6 +72,7 @@ def configure_extensions(app: Flask) -> None:
     db.init_app(app)
     configure_migrations(app)
     cache.init_app(app)
+    contentstate.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
 
 
@@ -91,7 +90,11 @@ def configure_migrations(app: Flask) -> None:
 
 
 def configure_proxy(app: Flask) -> None:
-    """Trust X-Forwarded-For/-Proto from PRESSROOM_PROXY_FIX proxies (none by default)."""
+    """Trust X-Forwarded-For/-Proto from PRESSROOM_PROXY_FIX proxies (none by default).
+
+    ProxyFix wraps everything else, the page-cache middleware included, so a cache hit sees
+    the scheme and client address exactly as Flask does.
+    """
     proxies = app.config["PRESSROOM_PROXY_FIX"]
     if proxies > 0:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies)
@@ -110,42 +113,6 @@ def configure_login(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(load_user)
     login_manager.unauthorized_handler(sign_in_required)
-
-
-def configure_limiter(app: Flask) -> None:
-    """Bind the rate limiter to shared storage: the configured URI, else the cache's Redis."""
-    app.config["RATELIMIT_STORAGE_URI"] = (
-        app.config.get("RATELIMIT_STORAGE_URI") or app.config.get("CACHE_REDIS_URL") or "memory://"
-    )
-    limiter.init_app(app)
-    # Flask-Limiter hooks every request, but only the staff area has limits: elsewhere its
-    # bookkeeping would cost more than serving a cached page, so its hooks run for staff only.
-    for registry in (app.before_request_funcs, app.after_request_funcs, app.teardown_request_funcs):
-        registry[None] = [
-            _staff_only(hook) if _belongs_to_limiter(hook) else hook
-            for hook in registry.get(None, [])
-        ]
-
-
-def _belongs_to_limiter(hook) -> bool:
-    """Tell whether a request hook is one of the rate limiter's."""
-    owner = getattr(hook, "__self__", None)
-    if isinstance(hook, partial):
-        owner = hook.args[0] if hook.args else None
-    return owner is limiter
-
-
-def _staff_only(hook):
-    """Wrap a request hook so that it runs on staff pages only (after-request hooks pass the
-    response through elsewhere)."""
-
-    @wraps(hook)
-    def wrapper(*args):
-        if request.blueprint == "staff":
-            return hook(*args)
-        return args[0] if args and isinstance(args[0], Response) else None
-
-    return wrapper
 
 
 def register_blueprints(app: Flask) -> None:

@@ -38,6 +38,8 @@ class ResilientRedisCache(RedisCache):
         self._lock = threading.Lock()
         self._down_until = 0.0
         self._failures = 0
+        #: Outages this process has seen end; the content state is re-checked after each.
+        self.recoveries = 0
         self._last_warning = -LOG_INTERVAL
         self._pending_deletes: dict[str, None] = {}  # an ordered set
 
@@ -80,6 +82,7 @@ class ResilientRedisCache(RedisCache):
         if self._failures:
             with self._lock:
                 failures, self._failures = self._failures, 0
+                self.recoveries += 1
             log.warning("cache: Redis answers again after %d failed operations", failures)
         return result
 

@@ -54,6 +54,11 @@ def from_environment(instance_path: str) -> dict:
         # the back-off (see pressroom/caching.py).
         "PRESSROOM_CACHE_SOCKET_TIMEOUT": _number("PRESSROOM_CACHE_SOCKET_TIMEOUT", 0.25, float),
         "PRESSROOM_CACHE_BACKOFF": _number("PRESSROOM_CACHE_BACKOFF", 5.0, float),
+        # Without Redis, the workers of one host share the content token through this file
+        # (pressroom/contentstate.py).
+        "PRESSROOM_STATE_FILE": _env(
+            "PRESSROOM_STATE_FILE", str(Path(instance_path) / "content-state.json")
+        ),
         "PRESSROOM_TIMEZONE": _env("PRESSROOM_TIMEZONE", "Europe/Moscow"),
         "PRESSROOM_DEFAULT_LANGUAGE": _env("PRESSROOM_DEFAULT_LANGUAGE", "en"),
         # Who may frame widget pages: CSP frame-ancestors sources, "*" for any site.
@@ -80,9 +85,6 @@ def from_environment(instance_path: str) -> dict:
         # Rate-limit counts: this URI, else the cache's Redis, else this process's memory.
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI"),
         "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": "pressroom-limits"},
-        "RATELIMIT_HEADERS_ENABLED": True,
-        # If Redis is unreachable, count in this process rather than answer sign-ins with 500.
-        "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
         "PRESSROOM_SIGN_IN_LIMIT": _env("PRESSROOM_SIGN_IN_LIMIT", "10 per minute;50 per hour"),
         # How many reverse proxies stand in front of the app; their X-Forwarded-For and
         # X-Forwarded-Proto are trusted only when this is above 0.

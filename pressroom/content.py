@@ -2,9 +2,9 @@
 
 Every query result is cached under a key made of its name, its parameters and the current
 *content token*. Any write calls `content_changed()`, which drops the token so every cached
-result is stale at once. The token also remembers when the next scheduled statement falls due;
-a request after that instant makes a new token, so a scheduled statement appears by itself at
-its time without a cron job.
+result is stale at once, in every process (`contentstate.py` says where the token lives). The
+token also remembers when the next scheduled statement falls due; a request after that instant
+makes a new token, so a scheduled statement appears by itself at its time without a cron job.
 """
 
 import uuid
@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask import g
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import defer
 
-from . import timekeeping
+from . import contentstate, timekeeping
 from .extensions import cache, db
 from .models import Clock, DayCounter, SiteSettings, Statement, StatementText
 
-STATE_KEY = "content-state"
 #: Statement ids above this cannot exist; larger numbers in URLs are answered 404 before a query.
 MAX_ID = 2**31 - 1
 
@@ -76,8 +75,9 @@ class Settings:
 
 
 def content_changed() -> None:
-    """Invalidate every cached query and page: call after each write to content."""
-    cache.delete(STATE_KEY)
+    """Invalidate every cached query and page in every process: call after each write."""
+    contentstate.bump_version()
+    contentstate.state().store.clear()
     g.pop("content_token", None)
 
 
@@ -90,20 +90,25 @@ def token_of(state: dict | None, now: datetime) -> str | None:
 
 
 def content_token() -> str:
-    """Return the current content token, renewing it when a scheduled statement falls due."""
+    """Return the current content token, renewing it when a scheduled statement falls due, and
+    checking it against the database's content version when this process has not yet."""
     token = g.get("content_token")
     if token is not None:
         return token
     now = timekeeping.utcnow()
-    state = cache.get(STATE_KEY)
+    current = contentstate.state()
+    state = current.store.read()
+    found = None
+    if current.needs_check():
+        outages = current.store.outages()
+        found = contentstate.read_version_and_due(now)
+        if state is not None and state.get("version") != found[0]:
+            state = None  # made before a save whose invalidation was lost
+        current.checked(outages)
     if token_of(state, now) is None:
-        due = db.session.scalar(
-            select(func.min(Statement.published_at)).where(
-                Statement.status == "published", Statement.published_at > now
-            )
-        )
-        state = {"token": uuid.uuid4().hex, "due": due}
-        cache.set(STATE_KEY, state, timeout=0)
+        version, due = found or contentstate.read_version_and_due(now)
+        state = {"token": uuid.uuid4().hex, "due": due, "version": version}
+        current.store.write(state)
     g.content_token = state["token"]
     return state["token"]
 

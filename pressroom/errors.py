@@ -1,7 +1,5 @@
 """Localised error pages: every error answers in the visitor's language, never a bare 500."""
 
-import math
-import time
 from contextlib import suppress
 
 from flask import current_app, g, render_template, request
@@ -13,7 +11,7 @@ from sqlalchemy.exc import OperationalError
 from werkzeug.exceptions import HTTPException, ServiceUnavailable
 
 from .config import LANGUAGES
-from .extensions import db, limiter
+from .extensions import db
 from .i18n import preferred_language
 
 #: Title and explanation of each error page.
@@ -68,12 +66,12 @@ CSRF_MESSAGE = _l(
 )
 
 
-def retry_message() -> str | None:
-    """Return "try again in N seconds" for a request refused by the rate limiter, if it was."""
-    limit = limiter.current_limit
-    if limit is None or not limit.breached:
+def retry_message(error: HTTPException) -> str | None:
+    """Return "try again in N seconds" for a request refused with a Retry-After in seconds."""
+    retry_after = getattr(error, "retry_after", None)
+    if not isinstance(retry_after, int):
         return None
-    seconds = max(1, math.ceil(limit.reset_at - time.time()))
+    seconds = max(1, retry_after)
     return ngettext(
         "Too many attempts. Please try again in %(num)s second.",
         "Too many attempts. Please try again in %(num)s seconds.",
@@ -88,7 +86,7 @@ def describe(error: HTTPException) -> str | None:
         return str(CSRF_MESSAGE)
     if error.code == 429:
         g.lang = guess_language()
-        return retry_message()
+        return retry_message(error)
     return None
 
 

@@ -2,8 +2,6 @@
 
 from flask_babel import Babel
 from flask_caching import Cache
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
@@ -30,6 +28,3 @@ cache = Cache()
 babel = Babel()
 csrf = CSRFProtect()
 login_manager = LoginManager()
-# The client address is `request.remote_addr`: X-Forwarded-For counts only once ProxyFix,
-# configured with the number of trusted proxies, has rewritten it.
-limiter = Limiter(key_func=get_remote_address)

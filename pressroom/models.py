@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -220,3 +221,13 @@ class StaffUser(db.Model):
     def end_sessions(self) -> None:
         """Invalidate every session of this account by replacing its session token."""
         self.session_token = new_session_token()
+
+
+class ContentVersion(db.Model):
+    """One row counting the saves of content: the truth the cached content token is checked
+    against, so an invalidation lost while the cache was unreachable is caught later."""
+
+    __tablename__ = "content_version"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger, default=0)

@@ -10,13 +10,15 @@ without rendering, and this is the hot path of the whole site, so it avoids work
 
 from datetime import timedelta
 from functools import wraps
+from operator import itemgetter
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Response, make_response, request
 from werkzeug.http import parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
-from . import timekeeping
-from .content import STATE_KEY, content_token, token_of
+from . import contentstate, timekeeping
+from .content import content_token, token_of
 from .extensions import cache
 from .security import add_security_headers
 
@@ -31,18 +33,34 @@ def wants_fragment(environ: dict) -> bool:
     )
 
 
+def canonical_query(query: str) -> str:
+    """Return a query string in one spelling: parameters sorted by name, each name's values in
+    their order (the order of repeated `tz` is the order of the clocks), one way of escaping."""
+    if not query:
+        return ""
+    pairs = parse_qsl(query, keep_blank_values=True, errors="surrogateescape")
+    return urlencode(sorted(pairs, key=itemgetter(0)), errors="surrogateescape")
+
+
 def page_key(token: str, environ: dict) -> str:
-    """Return the cache key of a request: token, host, fragment or page, raw path and query."""
+    """Return the cache key of a request: everything the response's bytes depend on — token,
+    scheme, host, fragment or page, path and the query in canonical order.
+
+    The environ is the one Flask sees (after ProxyFix), so a page cached for an http request is
+    never served to an https one: its links, canonical URL and HSTS header would be wrong.
+    """
     return "".join(
         (
             "page:",
             token,
             ":",
+            environ.get("wsgi.url_scheme", "http"),
+            "://",
             environ.get("HTTP_HOST", ""),
             ":f:" if wants_fragment(environ) else ":p:",
             environ.get("PATH_INFO", ""),
             "?",
-            environ.get("QUERY_STRING", ""),
+            canonical_query(environ.get("QUERY_STRING", "")),
         )
     )
 
@@ -128,11 +146,14 @@ class CachedPages:
         trusted = self.app.config["TRUSTED_HOSTS"]
         if trusted and not host_is_trusted(environ.get("HTTP_HOST"), trusted):
             return None
-        backend = self.app.extensions["cache"][cache]
+        state = self.app.extensions[contentstate.EXTENSION]
+        if state.needs_check():
+            return None  # Flask checks the state against the database first
         now = timekeeping.utcnow()
-        token = token_of(backend.get(STATE_KEY), now)
+        token = token_of(state.store.read(), now)
         if token is None:
             return None
+        backend = self.app.extensions["cache"][cache]
         response = response_from(backend.get(page_key(token, environ)), environ, now)
         if response is None:
             return None

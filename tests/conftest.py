@@ -8,10 +8,10 @@ import pytest
 from babel.messages.frontend import CommandLineInterface
 from sqlalchemy import delete
 
-from pressroom import ROOT, create_app, timekeeping
+from pressroom import ROOT, contentstate, create_app, timekeeping
 from pressroom.config import cache_settings
 from pressroom.content import content_changed
-from pressroom.extensions import cache, db, limiter
+from pressroom.extensions import cache, db
 from pressroom.models import (
     Clock,
     DayCounter,
@@ -21,6 +21,7 @@ from pressroom.models import (
     Statement,
     StatementText,
 )
+from pressroom.staff.throttle import throttle
 from pressroom.text import make_slug
 
 
@@ -65,6 +66,7 @@ def app_config(database_url, cache_config, tmp_path_factory) -> dict:
         "PRESSROOM_TIMEZONE": "Europe/Moscow",
         "PRESSROOM_DEFAULT_LANGUAGE": "en",
         "SERVER_NAME": "pressroom.test",
+        "PRESSROOM_STATE_FILE": str(tmp_path_factory.mktemp("state") / "content-state.json"),
         **cache_config,
     }
 
@@ -97,7 +99,8 @@ def app(app_config, schema):
             db.session.execute(delete(model))
         db.session.commit()
         cache.clear()
-        limiter.reset()
+        throttle().reset()  # counts in Redis are shared by every app of the run
+        contentstate.state().store.clear()
         db.engine.dispose()
 
 
