@@ -32,20 +32,42 @@ def export_command(file: str, with_staff: bool):
     """Write all content (both languages, counters, clocks, settings) to FILE as JSON."""
     from .transfer import dump
 
-    text = json.dumps(dump(with_staff), ensure_ascii=False, indent=1) + "\n"
+    document = dump(with_staff)
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     if file == "-":
         click.echo(text, nl=False)
+        return
+    path = Path(file)
+    if with_staff:
+        # Password hashes can be attacked offline: only the owner may read the file, even
+        # when it existed before with wider permissions.
+        path.touch(mode=0o600)
+        path.chmod(0o600)
+    path.write_text(text, encoding="utf-8")
+    if with_staff:
+        click.echo(
+            f"Content and {len(document['staff'])} staff accounts (with password hashes) written "
+            f"to {file}; keep it private.",
+            err=True,
+        )
     else:
-        Path(file).write_text(text, encoding="utf-8")
         click.echo(f"Content written to {file}.", err=True)
 
 
 @click.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, allow_dash=True))
-@click.option("--replace", is_flag=True, help="Delete the content already there first.")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Delete the content already there first (and the staff accounts, if FILE has some).",
+)
 @with_appcontext
 def import_command(file: str, replace: bool):
-    """Load content written by `export` from FILE; the database must be empty unless --replace."""
+    """Load content written by `export` from FILE; the database must be empty unless --replace.
+
+    Staff accounts in FILE (from `export --with-staff`) arrive without their sessions: everyone
+    signs in again. They are refused while the database has accounts, unless --replace.
+    """
     from .transfer import TransferError, load
 
     raw = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")

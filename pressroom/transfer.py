@@ -1,175 +1,331 @@
 """All content as one JSON document, to move a site between databases (SQLite ↔ PostgreSQL).
 
-`dump()` reads statements with their texts in every language, day counters, clocks and site
-settings; `load()` writes them into an empty database in one transaction, keeping ids, so
-statement addresses and embedded widgets stay the same. Dumping what was loaded gives the same
-document again.
+`dump()` writes every column of every content table: statements with their texts in every
+language (the sanitised HTML body and the Markdown it was written in), day counters with their
+texts, clocks and site settings. `load()` writes them into an empty database in one
+transaction, keeping every id, so statement addresses and embedded widgets stay the same.
+Dumping what was loaded gives the same document again, and the same rows.
+
+The columns are read from the models' table metadata, not listed by hand, so a column added
+later moves with the rest. The one column that stays behind is `NOT_EXPORTED`: a staff
+account's session token. It is a credential for sessions on the old site, not content; the
+moved site gives every account a fresh one, so everyone signs in again there, and a copied
+export file cannot revive a session on either site.
+
+Staff accounts, with their password hashes, are written only when asked (`with_staff`); a
+document without them (or with an empty list) leaves the accounts already in the database
+alone. A document with accounts replaces them only with `replace`: it is refused while the
+database has accounts, so nobody is locked out of the new site by accident.
+
+Bodies are sanitised again on the way in (the allow-list of `text.sanitize_html`, the same the
+staff form applies), because the file may have been edited or come from elsewhere: a stored
+body is rendered as it is. Sanitising what the site itself sanitised changes nothing.
+
+Version 1 documents (before version 2 added the text rows' ids, `body_source` and
+`form_token`) still load: texts get new ids, no Markdown source (the edit form then shows the
+HTML body, which Markdown passes through, as for any statement written before the source was
+kept) and no form token.
 """
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import Column, Integer, Table, delete, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from .content import content_changed
 from .extensions import db
-from .models import Clock, DayCounter, DayCounterText, SiteSettings, Statement, StatementText
+from .models import (
+    Clock,
+    DayCounter,
+    DayCounterText,
+    SiteSettings,
+    StaffUser,
+    Statement,
+    StatementText,
+    new_session_token,
+)
+from .staff.accounts import AccountError, check_email
+from .text import sanitize_html
 
 FORMAT = "pressroom-content"
-VERSION = 1
-#: Tables in the order rows are inserted (parents first); deletion goes the other way.
-TABLES = (Statement, StatementText, DayCounter, DayCounterText, Clock, SiteSettings)
-#: Tables whose ids are kept and whose PostgreSQL sequences must then move past them.
-KEPT_IDS = (Statement, DayCounter, Clock)
+VERSION = 2
+#: The versions `load` reads; older ones are brought up to `VERSION` first.
+READABLE_VERSIONS = (1, 2)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A list in the document: rows of one table, each with its texts (one per language)."""
+
+    key: str
+    model: type
+    texts: type | None = None
+
+
+SECTIONS = (
+    Section("statements", Statement, StatementText),
+    Section("day_counters", DayCounter, DayCounterText),
+    Section("clocks", Clock),
+    Section("settings", SiteSettings),
+)
+STAFF = Section("staff", StaffUser)
+#: Content tables in the order rows are inserted (parents first); deletion goes the other way.
+TABLES = tuple(model for s in SECTIONS for model in (s.model, s.texts) if model is not None)
+#: Columns (as "table.column") left out of the document and made afresh on import: see the
+#: module's docstring.
+NOT_EXPORTED = frozenset({"staff_user.session_token"})
 
 
 class TransferError(Exception):
     """A document that cannot be loaded, or a database that must not be loaded into."""
 
 
-def _row(obj, *names: str) -> dict[str, Any]:
-    """Return the named attributes of `obj`, dates and instants as ISO 8601 text."""
-    row = {}
-    for name in names:
-        value = getattr(obj, name)
-        row[name] = value.isoformat() if isinstance(value, date | datetime) else value
-    return row
+def _parent_column(section: Section) -> Column:
+    """Return the column of a section's text table that points at its parent row."""
+    parent = section.model.__table__
+    keys = section.texts.__table__.foreign_keys
+    return next(fk.parent for fk in keys if fk.column.table is parent)
+
+
+def _exported(table: Table, nested_under: Column | None = None) -> list[Column]:
+    """Return the columns of `table` that the document holds, in table order.
+
+    A text's pointer to its parent is left out: the nesting says it.
+    """
+    return [
+        c for c in table.columns
+        if f"{table.name}.{c.name}" not in NOT_EXPORTED and c is not nested_under
+    ]
+
+
+def _json_value(value: Any) -> Any:
+    """Return a column value as JSON holds it: dates and instants as ISO 8601 text."""
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _dump_rows(columns: list[Column], order_by: list[Column]) -> list[dict]:
+    """Return the given columns of every row of their table as JSON-ready dicts."""
+    result = db.session.execute(select(*columns).order_by(*order_by))
+    return [{c.name: _json_value(v) for c, v in zip(columns, row, strict=True)} for row in result]
+
+
+def _dump_section(section: Section) -> list[dict]:
+    """Return a section's rows, each with its texts sorted by language."""
+    table = section.model.__table__
+    rows = _dump_rows(_exported(table), list(table.primary_key.columns))
+    if section.texts is None:
+        return rows
+    parent = _parent_column(section)
+    texts_table = section.texts.__table__
+    columns = _exported(texts_table, nested_under=parent)
+    texts: dict[Any, list[dict]] = {}
+    # One query for all texts: the parent id is read alongside and dropped from the rows.
+    result = db.session.execute(
+        select(parent, *columns).order_by(parent, texts_table.c.lang, texts_table.c.id)
+    )
+    for parent_id, *values in result:
+        texts.setdefault(parent_id, []).append(
+            {c.name: _json_value(v) for c, v in zip(columns, values, strict=True)}
+        )
+    (key,) = table.primary_key.columns
+    return [{**row, "texts": texts.get(row[key.name], [])} for row in rows]
 
 
 def dump_staff() -> list[dict]:
-    """Return the staff accounts, password hashes included (exported only on request).
-
-    The staff area fills this in with its model (one dict per account) and `load_staff` below.
-    """
-    return []
-
-
-def load_staff(rows: list[dict]) -> None:
-    """Store staff accounts from a document; see `dump_staff`."""
-    if rows:
-        raise TransferError("the document has staff accounts, but this site has no staff model")
+    """Return the staff accounts, password hashes included, session tokens left out."""
+    return _dump_section(STAFF)
 
 
 def dump(with_staff: bool = False) -> dict:
     """Return all content as a JSON-ready dict; staff accounts only when `with_staff`."""
-    statements = db.session.scalars(select(Statement).order_by(Statement.id))
-    counters = db.session.scalars(select(DayCounter).order_by(DayCounter.id))
-    document = {
-        "format": FORMAT,
-        "version": VERSION,
-        "statements": [
-            {
-                **_row(s, "id", "kind", "status", "featured", "published_at", "created_at",
-                       "updated_at", "version"),
-                "texts": [
-                    _row(t, "lang", "title", "slug", "lead", "body")
-                    for t in sorted(s.texts, key=lambda t: t.lang)
-                ],
-            }
-            for s in statements
-        ],
-        "day_counters": [
-            {
-                **_row(c, "id", "event_date", "timezone", "position"),
-                "texts": [
-                    _row(t, "lang", "label", "caption")
-                    for t in sorted(c.texts, key=lambda t: t.lang)
-                ],
-            }
-            for c in counters
-        ],
-        "clocks": [
-            _row(c, "id", "timezone", "position")
-            for c in db.session.scalars(select(Clock).order_by(Clock.id))
-        ],
-        "settings": [
-            _row(s, "lang", "site_title", "contact_line")
-            for s in db.session.scalars(select(SiteSettings).order_by(SiteSettings.lang))
-        ],
-    }
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for section in SECTIONS:
+        document[section.key] = _dump_section(section)
     if with_staff:
-        document["staff"] = dump_staff()
+        document[STAFF.key] = dump_staff()
     return document
 
 
 def is_empty() -> bool:
-    """Tell whether the database holds no content at all."""
+    """Tell whether the database holds no content at all (staff accounts are not content)."""
     return all(
         db.session.scalar(select(func.count()).select_from(model)) == 0 for model in TABLES
     )
 
 
+def has_staff() -> bool:
+    """Tell whether the database has any staff account."""
+    return db.session.scalar(select(func.count()).select_from(StaffUser)) > 0
+
+
+def _upgrade_from_version_1(document: dict) -> dict:
+    """Return a version 1 document in the shape of version 2 (see the module's docstring)."""
+    ids = {StatementText: 0, DayCounterText: 0}
+
+    def texts(rows: list[dict], model: type) -> list[dict]:
+        """Return version 1 texts with fresh ids (and, for statements, no Markdown source)."""
+        upgraded = []
+        for row in rows:
+            ids[model] += 1
+            extra = {"body_source": ""} if model is StatementText else {}
+            upgraded.append({"id": ids[model], **row, **extra})
+        return upgraded
+
+    return {
+        **document,
+        "version": 2,
+        "statements": [
+            {**s, "form_token": None, "texts": texts(s["texts"], StatementText)}
+            for s in document["statements"]
+        ],
+        "day_counters": [
+            {**c, "texts": texts(c["texts"], DayCounterText)} for c in document["day_counters"]
+        ],
+    }
+
+
+def _column_value(column: Column, raw: Any) -> Any:
+    """Return a document value as the column takes it; ValueError when it does not fit.
+
+    The checks are the same on every database: SQLite would store a wrong type or a too long
+    text that PostgreSQL refuses.
+    """
+    where = f"{column.table.name}.{column.name}"
+    if raw is None:
+        if not column.nullable:
+            raise ValueError(f"{where} has no value")
+        return None
+    # A TypeDecorator (UTCDateTime) answers `object`; the type it wraps knows better.
+    kind = getattr(column.type, "impl_instance", column.type).python_type
+    if kind is datetime:
+        if not isinstance(raw, str):
+            raise ValueError(f"{where} is not an ISO 8601 instant")
+        value = datetime.fromisoformat(raw)
+        if value.tzinfo is None:
+            raise ValueError(f"{where} has no UTC offset")
+        return value
+    if kind is date:
+        if not isinstance(raw, str):
+            raise ValueError(f"{where} is not an ISO 8601 date")
+        return date.fromisoformat(raw)
+    # bool is an int in Python, so each is checked exactly.
+    if type(raw) is not kind:
+        raise ValueError(f"{where} is not {kind.__name__}")
+    length = getattr(column.type, "length", None)
+    if kind is str and length is not None and len(raw) > length:
+        raise ValueError(f"{where} is longer than {length} characters")
+    return raw
+
+
+def _table_row(
+    table: Table, columns: list[Column], item: dict, nested: bool = False, **given: Any
+) -> dict:
+    """Return one row for `table` from a document item; refuse missing and unknown fields."""
+    unknown = set(item) - {c.name for c in columns} - ({"texts"} if nested else set())
+    if unknown:
+        raise ValueError(f"{table.name} has unknown fields: {', '.join(sorted(unknown))}")
+    return {**{c.name: _column_value(c, item[c.name]) for c in columns}, **given}
+
+
 def _rows(document: dict) -> dict[type, list[dict]]:
-    """Turn a document into rows per table, parsing dates and instants."""
-    rows: dict[type, list[dict]] = {model: [] for model in TABLES}
-    for s in document["statements"]:
-        rows[Statement].append({
-            **{k: s[k] for k in ("id", "kind", "status", "featured", "version")},
-            **{
-                k: datetime.fromisoformat(s[k])
-                for k in ("published_at", "created_at", "updated_at")
-            },
-        })
-        rows[StatementText].extend({**t, "statement_id": s["id"]} for t in s["texts"])
-    for c in document["day_counters"]:
-        rows[DayCounter].append({
-            "id": c["id"], "event_date": date.fromisoformat(c["event_date"]),
-            "timezone": c["timezone"], "position": c["position"],
-        })
-        rows[DayCounterText].extend({**t, "counter_id": c["id"]} for t in c["texts"])
-    rows[Clock] = list(document["clocks"])
-    rows[SiteSettings] = list(document["settings"])
+    """Turn a version 2 document into rows per table, checked and parsed."""
+    rows: dict[type, list[dict]] = {model: [] for model in (*TABLES, StaffUser)}
+    for section in SECTIONS:
+        table = section.model.__table__
+        columns = _exported(table)
+        nested = section.texts is not None
+        if nested:
+            parent = _parent_column(section)
+            (key,) = table.primary_key.columns
+            texts_table = section.texts.__table__
+            text_columns = _exported(texts_table, nested_under=parent)
+        for item in document[section.key]:
+            rows[section.model].append(_table_row(table, columns, item, nested))
+            if nested:
+                rows[section.texts].extend(
+                    _table_row(texts_table, text_columns, t, **{parent.name: item[key.name]})
+                    for t in item["texts"]
+                )
+    for row in rows[StatementText]:
+        # The body is rendered as it is stored: whatever the file says, only the allow-list.
+        row["body"] = sanitize_html(row["body"])
+    table = StaffUser.__table__
+    for item in document.get(STAFF.key) or []:
+        row = _table_row(table, _exported(table), item, session_token=new_session_token())
+        try:
+            row["email"] = check_email(row["email"])
+        except AccountError as error:
+            raise ValueError(f"staff_user.email {item['email']!r}: {error}") from None
+        rows[StaffUser].append(row)
     return rows
 
 
-def _move_sequences_past_ids() -> None:
+def _move_sequences_past_ids(models: list[type]) -> None:
     """On PostgreSQL, set each id sequence past the ids loaded, so new rows get fresh ids."""
     if db.engine.dialect.name != "postgresql":
         return
-    for model in KEPT_IDS:
-        table = model.__tablename__
+    for model in models:
+        table = model.__table__
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
         db.session.execute(text(
-            f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-            f"COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+            f"SELECT setval(pg_get_serial_sequence('{table.name}', '{keys[0].name}'), "
+            f"COALESCE((SELECT MAX({keys[0].name}) FROM {table.name}), 0) + 1, false)"
         ))
 
 
 def load(document: dict, replace: bool = False) -> dict[str, int]:
-    """Store a document's content; refuse a non-empty database unless `replace`.
+    """Store a document's content; refuse a database with content (or accounts) unless `replace`.
 
     Returns how many rows of each kind were stored. Everything happens in one transaction:
     a document that fails half-way leaves the database as it was.
     """
-    if document.get("format") != FORMAT or document.get("version") != VERSION:
-        raise TransferError(f"not a {FORMAT} document of version {VERSION}")
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise TransferError(f"not a {FORMAT} document")
+    version = document.get("version")
+    if version not in READABLE_VERSIONS:
+        raise TransferError(
+            f"{FORMAT} version {version!r} cannot be read here (versions "
+            f"{', '.join(map(str, READABLE_VERSIONS))} can)"
+        )
+    try:
+        if version == 1:
+            document = _upgrade_from_version_1(document)
+        rows = _rows(document)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise TransferError(f"the document is incomplete or malformed ({error!r})") from None
     if not replace and not is_empty():
         raise TransferError("the database already has content; use --replace to replace it")
+    with_staff = bool(rows[StaffUser])
+    if with_staff and not replace and has_staff():
+        raise TransferError(
+            "the database already has staff accounts; use --replace to replace them with the "
+            "document's, or export without --with-staff"
+        )
+    models = [*TABLES, StaffUser] if with_staff else list(TABLES)
     try:
-        rows = _rows(document)
-    except (KeyError, TypeError, ValueError) as error:
-        raise TransferError(f"the document is incomplete or malformed ({error!r})") from None
-    try:
-        for model in reversed(TABLES):
+        for model in reversed(models):
             db.session.execute(delete(model))
         # Core inserts keep the ids and the stored version numbers as they are.
-        for model in TABLES:
+        for model in models:
             if rows[model]:
                 db.session.execute(insert(model.__table__), rows[model])
-        if "staff" in document:
-            load_staff(document["staff"])
-        _move_sequences_past_ids()
+        _move_sequences_past_ids(models)
         db.session.commit()
-    except (SQLAlchemyError, TransferError) as error:
+    except SQLAlchemyError as error:
         db.session.rollback()
-        if isinstance(error, TransferError):
-            raise
         reason = str(error).splitlines()[0]
         raise TransferError(f"the database refused the content: {reason}") from error
     content_changed()
-    return {
+    counts = {
         "statements": len(rows[Statement]),
         "day counters": len(rows[DayCounter]),
         "clocks": len(rows[Clock]),
         "settings": len(rows[SiteSettings]),
     }
+    if with_staff:
+        counts["staff accounts"] = len(rows[StaffUser])
+    return counts
