@@ -1,4 +1,4 @@
-"""Real processes for outage tests: the app under gunicorn, a Redis of its own, a database proxy.
+"""Real processes for outage tests: the app under gunicorn, a Redis of its own, a service proxy.
 
 Nothing here touches the machine's shared PostgreSQL or Redis: a test that needs Redis to fail
 starts its own `redis-server`, and a test that needs the database to fail puts a proxy between
@@ -215,12 +215,13 @@ class RedisServer:
             stop_process(self.process)
 
 
-class DatabaseProxy:
-    """A TCP proxy in front of the database that a test can switch off and on.
+class ServiceProxy:
+    """A TCP proxy in front of the database or Redis that a test can switch off and on.
 
     Switched off, it closes every open connection and closes each new one as soon as it is
-    accepted, so the app sees the database go away. Dropping the connections while staying on
-    is what the app sees when the database restarts.
+    accepted, so the app sees the service go away (and nothing it sent meanwhile arrives, as a
+    paused server would still receive it). Dropping the connections while staying on is what
+    the app sees when the service restarts.
     """
 
     def __init__(self, upstream_host: str, upstream_port: int):

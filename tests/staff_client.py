@@ -104,3 +104,42 @@ def worker() -> None:
     client = create_app(order["config"]).test_client()
     for _ in range(order["attempts"]):
         print(sign_in(client, email="worker@example.org", password="wrong password").status_code)
+
+
+class StaffBrowser:
+    """A member of staff over real HTTP: a cookie jar, a new connection per request."""
+
+    def __init__(self, base_url: str):
+        from http.cookiejar import CookieJar
+        from urllib.request import HTTPCookieProcessor, build_opener
+
+        self.base_url = base_url
+        self.opener = build_opener(HTTPCookieProcessor(CookieJar()))
+
+    def page(self, path: str, data: dict | None = None) -> str:
+        """GET `path`, or POST `data` to it; follow redirects; return the final page's text."""
+        from urllib.parse import urlencode
+
+        body = urlencode(data).encode() if data is not None else None
+        with self.opener.open(self.base_url + path, body, timeout=10) as response:
+            return response.read().decode()
+
+    def sign_in(self, email: str = EMAIL, password: str = PASSWORD) -> str:
+        """Sign in through the form; return the page it leads to."""
+        form = self.page("/staff/sign-in")
+        return self.page(
+            "/staff/sign-in",
+            {"csrf_token": hidden(form, "csrf_token"), "email": email, "password": password},
+        )
+
+    def create_statement(self, **fields) -> str:
+        """Save a new statement through the form; return the edit page it leads to."""
+        form = self.page("/staff/statements/new")
+        return self.page(
+            "/staff/statements/new",
+            {
+                "csrf_token": hidden(form, "csrf_token"),
+                "form_token": hidden(form, "form_token"),
+                **statement_fields(**fields),
+            },
+        )

@@ -7,7 +7,7 @@ the shared PostgreSQL server itself is never stopped.
 import pytest
 from sqlalchemy.engine import make_url
 
-from .servers import AppServer, DatabaseProxy
+from .servers import AppServer, ServiceProxy
 
 UNAVAILABLE = {"en": "Temporarily unavailable", "ru": "Временно недоступно"}
 
@@ -18,7 +18,7 @@ def proxied_server(app, database_url, tmp_path):
     if database_url.startswith("sqlite"):
         pytest.skip("needs TEST_DATABASE_URL (PostgreSQL): a SQLite file cannot become unreachable")
     url = make_url(database_url)
-    proxy = DatabaseProxy(url.host or "127.0.0.1", url.port or 5432)
+    proxy = ServiceProxy(url.host or "127.0.0.1", url.port or 5432)
     proxied = url.set(host="127.0.0.1", port=proxy.port)
     server = AppServer(
         {"DATABASE_URL": proxied.render_as_string(hide_password=False)},

@@ -6,9 +6,6 @@ a save does it: stored, then `content_changed()` in an app configured like the i
 
 import os
 from datetime import timedelta
-from http.cookiejar import CookieJar
-from urllib.parse import urlencode
-from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
 
@@ -17,7 +14,7 @@ from pressroom.extensions import db
 from pressroom.models import Statement, StatementText
 
 from .servers import AppServer
-from .staff_client import EMAIL, PASSWORD, hidden, statement_fields
+from .staff_client import StaffBrowser
 
 
 @pytest.fixture
@@ -73,27 +70,9 @@ def test_a_statement_saved_through_the_staff_form_of_one_is_shown_by_the_other(
     """Staff save through instance A's form; instance B shows it on the next request."""
     a, b = two_instances
     assert "Harbour pilots return" not in b.get("/en/").text  # B has the page cached now
-    browser = build_opener(HTTPCookieProcessor(CookieJar()))
-
-    def page(path: str, data: dict | None = None) -> str:
-        body = urlencode(data).encode() if data is not None else None
-        with browser.open(a.url + path, body, timeout=10) as response:
-            return response.read().decode()
-
-    sign_in = page("/staff/sign-in")
-    page(
-        "/staff/sign-in",
-        {"csrf_token": hidden(sign_in, "csrf_token"), "email": EMAIL, "password": PASSWORD},
-    )
-    form = page("/staff/statements/new")
-    saved = page(
-        "/staff/statements/new",
-        {
-            "csrf_token": hidden(form, "csrf_token"),
-            "form_token": hidden(form, "form_token"),
-            **statement_fields(en_title="Harbour pilots return", ru_title="Лоцманы вернулись"),
-        },
-    )
+    browser = StaffBrowser(a.url)
+    browser.sign_in()
+    saved = browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
     assert "Harbour pilots return" in saved  # the edit form of the saved statement
     assert "Harbour pilots return" in b.get("/en/").text
     assert "Лоцманы вернулись" in b.get("/ru/statements/").text
