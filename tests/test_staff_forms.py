@@ -50,12 +50,43 @@ def test_counter_is_edited_and_removed(app, clock, staff):
     page = html(staff.get(url))
     assert 'value="the harbour accord"' in page
     changed = counter_fields(en_label="the river accord", ru_label="", ru_caption="")
-    staff.post(url, data={"csrf_token": hidden(page, "csrf_token"), **changed})
+    saved = staff.post(url, data={
+        "csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version"), **changed
+    })
+    assert saved.status_code == 303
     assert "the river accord" in html(staff.get("/en/"))
     assert "портового" not in html(staff.get("/ru/"))
     staff.post(f"/staff/counters/{counter_id}/delete",
                data={"csrf_token": hidden(page, "csrf_token")})
     assert "the river accord" not in html(staff.get("/en/"))
+
+
+def test_conflicting_counter_edit_is_refused_and_keeps_the_input(app, clock, staff):
+    """Two people open the same counter; the second save gets a 409 with its text intact."""
+    staff.post("/staff/counters/new",
+               data={"csrf_token": token(staff, "/staff/counters/new"), **counter_fields()})
+    with app.app_context():
+        counter_id = db.session.scalar(select(DayCounter.id))
+    url = f"/staff/counters/{counter_id}/edit"
+    page = html(staff.get(url))
+    opened = {"csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version")}
+    first = staff.post(url, data={**opened, **counter_fields(en_label="the river accord")})
+    assert first.status_code == 303
+    lake = counter_fields(en_label="the lake accord", ru_label="", ru_caption="")
+    second = staff.post(url, data={**opened, **lake})
+    assert second.status_code == 409
+    refused = html(second)
+    assert "someone else saved this day counter" in refused
+    assert 'value="the lake accord"' in refused
+    assert "the river accord" in html(staff.get("/en/"))
+    # The same form sent twice is no conflict: the second finds its own first save.
+    assert staff.post(url, data={**opened, **counter_fields(en_label="the river accord")}
+                      ).status_code == 303
+    # Having seen the message, the second person saves again, knowingly replacing the first.
+    again = {"csrf_token": opened["csrf_token"], "version": hidden(refused, "version")}
+    assert staff.post(url, data={**again, **lake}).status_code == 303
+    assert "the lake accord" in html(staff.get("/en/"))
+    assert "портового" not in html(staff.get("/ru/"))
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,24 @@
-"""Writing statements from the staff form: slugs, Markdown bodies, featuring, versions."""
+"""Writing statements and day counters from the staff forms: slugs, Markdown bodies,
+featuring, and the versions that keep two people's saves from overwriting each other."""
 
+import hashlib
+import json
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import flag_modified
 
 from .. import timekeeping
 from ..config import LANGUAGES
 from ..extensions import db
-from ..models import Statement, StatementText
+from ..models import DayCounter, Statement, StatementText
 from ..text import make_slug, markdown_to_html
-from .forms import StatementForm
+from .forms import CounterForm, StatementForm
 
 #: Room left in the 200-character column for a "-N" suffix.
 MAX_SLUG = 120
+#: PostgreSQL advisory lock held by a transaction that changes which statement is featured.
+FEATURE_LOCK = 0x7072_6573_7366  # "pressf"
 
 
 def unique_slug(lang: str, wanted: str, statement_id: int | None) -> str:
@@ -95,14 +100,25 @@ def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
 
 
 def unfeature_others(statement: Statement) -> None:
-    """Un-feature every other statement (through the ORM, so their versions move on too)."""
-    others = db.session.scalars(
-        select(Statement).where(Statement.featured, Statement.id != statement.id)
-        if statement.id is not None
-        else select(Statement).where(Statement.featured)
+    """Un-feature every other statement and move their versions on, one featuring at a time.
+
+    One UPDATE rather than ORM objects: two saves featuring at once would each load the
+    statement featured before and the second would fail on its version (StaleDataError).
+    Featuring saves take turns, so the later one sees, and un-features, the earlier one's
+    statement even when that is new: on PostgreSQL they wait for an advisory lock held until
+    commit; SQLite lets one transaction write at a time and this UPDATE is a write.
+    """
+    if db.session.get_bind().dialect.name == "postgresql":
+        db.session.execute(select(func.pg_advisory_xact_lock(FEATURE_LOCK)))
+    others = update(Statement).where(Statement.featured)
+    if statement.id is not None:
+        others = others.where(Statement.id != statement.id)
+    db.session.execute(
+        others.values(
+            featured=False, version=Statement.version + 1, updated_at=timekeeping.utcnow()
+        ),
+        execution_options={"synchronize_session": False},
     )
-    for other in others:
-        other.featured = False
 
 
 def matches_stored(statement: Statement, form: StatementForm, tz: str) -> bool:
@@ -130,5 +146,48 @@ def matches_stored(statement: Statement, form: StatementForm, tz: str) -> bool:
         ):
             return False
         if sub.slug.data and make_slug(sub.slug.data, max_length=MAX_SLUG) != text.slug:
+            return False
+    return True
+
+
+def counter_version(counter: DayCounter) -> str:
+    """Return a digest of everything the counter form shows: the version an edit is based on.
+
+    A digest rather than a column: an edit conflicts exactly when what the person saw is no
+    longer what is stored.
+    """
+    texts = sorted((t.lang, t.label, t.caption) for t in counter.texts)
+    state = [counter.event_date.isoformat(), counter.timezone, counter.position, texts]
+    return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def lock_counter(counter_id: int) -> DayCounter | None:
+    """Hold the counter for the rest of this transaction; return it as stored now, or None.
+
+    A no-op UPDATE locks on both databases: PostgreSQL holds the row until commit, so a second
+    save waits and then reads the first one's result; SQLite takes its one write lock.
+    """
+    db.session.execute(
+        update(DayCounter)
+        .where(DayCounter.id == counter_id)
+        .values(position=DayCounter.position),
+        execution_options={"synchronize_session": False},
+    )
+    return db.session.get(DayCounter, counter_id, populate_existing=True)
+
+
+def counter_matches(counter: DayCounter, form: CounterForm) -> bool:
+    """Tell whether the stored counter already says exactly what the form says (a double submit)."""
+    if (counter.event_date, counter.timezone, counter.position) != (
+        form.event_date.data, form.timezone.data, form.position.data
+    ):
+        return False
+    for lang in LANGUAGES:
+        sub = form[lang].form
+        found = counter.text(lang)
+        stored = (found.label, found.caption) if found else ("", "")
+        # A language without a label is not stored, caption or not (as `_save_counter` does).
+        wanted = (sub.label.data, sub.caption.data or "") if sub.label.data else ("", "")
+        if stored != wanted:
             return False
     return True

@@ -202,6 +202,8 @@ class CounterTextForm(SubForm):
 class CounterForm(StaffForm):
     """A day counter: event date, its time zone, position and texts."""
 
+    #: The counter as the form showed it (`editing.counter_version`); empty for a new counter.
+    version = HiddenField(validators=[Length(max=64)])
     event_date = DateField(_l("Event date"), validators=[InputRequired(REQUIRED), year_in_range])
     timezone = SelectField(
         _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False

@@ -36,7 +36,14 @@ from ..security import BASE_POLICY
 from ..text import markdown_to_html
 from . import bp
 from .accounts import authenticate
-from .editing import apply_form, form_from_statement, matches_stored
+from .editing import (
+    apply_form,
+    counter_matches,
+    counter_version,
+    form_from_statement,
+    lock_counter,
+    matches_stored,
+)
 from .forms import (
     ClockForm,
     ConfirmForm,
@@ -392,19 +399,32 @@ def counter_edit(counter_id: int | None = None):
             for text in counter.texts:
                 form[text.lang].form.label.data = text.label
                 form[text.lang].form.caption.data = text.caption
+            form.version.data = counter_version(counter)
         else:
             form.timezone.data = _site_zone()
     else:
         form = CounterForm()
     form.timezone.choices = zone_choices(counter.timezone)
+    conflict = False
     if request.method == "POST" and form.validate():
-        _save_counter(form, counter)
-        flash(_("The day counter is saved."), "success")
-        return redirect(url_for("staff.dashboard") + "#counters", 303)
-    status = 422 if request.method == "POST" else 200
+        if counter_id is not None:
+            # Held until commit: a save at the same moment waits, then finds this one's result.
+            counter = lock_counter(counter_id) or abort(404)
+            conflict = form.version.data != counter_version(counter)
+            if conflict and counter_matches(counter, form):
+                conflict = False  # a double submit finds its own first save
+            elif conflict:
+                # Saving the form again, knowingly, replaces the stored counter.
+                form.version.data = counter_version(counter)
+        if not conflict:
+            _save_counter(form, counter)
+            flash(_("The day counter is saved."), "success")
+            return redirect(url_for("staff.dashboard") + "#counters", 303)
+    status = 409 if conflict else 422 if request.method == "POST" else 200
     title = _("Edit day counter") if counter_id else _("New day counter")
     return render_template(
-        "staff/counter_form.html", form=form, counter_id=counter_id, title=title
+        "staff/counter_form.html", form=form, counter_id=counter_id, title=title,
+        conflict=conflict,
     ), status
 
 
