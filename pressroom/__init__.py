@@ -7,7 +7,7 @@ from pathlib import Path
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, contentstate, errors, i18n, pagecache, routing, security
+from . import assets, cli, contentstate, errors, i18n, pagecache, routing, security, templating
 from .config import from_environment
 from .extensions import babel, cache, csrf, db, login_manager
 
@@ -30,6 +30,7 @@ def create_app(config: dict | None = None) -> Flask:
     routing.init_app(app)
     register_blueprints(app)
     i18n.init_app(app)
+    templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
     pagecache.init_app(app)

@@ -48,9 +48,15 @@ def guess_language() -> str:
     return preferred_language()
 
 
+def settle_language() -> None:
+    """Fix the error page's language before its first translated word (the request's own if
+    a blueprint decided it, else guessed)."""
+    g.lang = guess_language()
+
+
 def render_error(code: int, description: str | None = None):
     """Render the error page for `code` in the request's language."""
-    g.lang = guess_language()
+    settle_language()
     title, explanation = MESSAGES.get(code, MESSAGES[500])
     # Without a URL adapter (the Host header was not trusted) no link can be built.
     template = "error.html" if request_ctx.url_adapter is not None else "error_bare.html"
@@ -82,10 +88,10 @@ def retry_message(error: HTTPException) -> str | None:
 def describe(error: HTTPException) -> str | None:
     """Return a more precise explanation than the status code's, when there is one."""
     if isinstance(error, CSRFError):
-        g.lang = guess_language()
+        settle_language()
         return str(CSRF_MESSAGE)
     if error.code == 429:
-        g.lang = guess_language()
+        settle_language()
         return retry_message(error)
     return None
 

@@ -14,6 +14,15 @@ PAGE_HEADERS = (
     ("Content-Security-Policy", f"{BASE_POLICY}; frame-ancestors 'self'"),
     ("X-Frame-Options", "SAMEORIGIN"),
 )
+#: Where the staff area lives; everything under it gets `STAFF_HEADERS`, error pages included.
+STAFF_PREFIX = "/staff"
+#: Staff pages are never stored by caches, never shown in a frame and never indexed.
+STAFF_HEADERS = (
+    ("Cache-Control", "no-store"),
+    ("Content-Security-Policy", f"{BASE_POLICY}; frame-ancestors 'none'"),
+    ("X-Frame-Options", "DENY"),
+    ("X-Robots-Tag", "noindex"),
+)
 COMMON_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
     ("Referrer-Policy", "strict-origin-when-cross-origin"),
@@ -30,8 +39,21 @@ def add_security_headers(headers, https: bool) -> None:
         headers.setdefault("Strict-Transport-Security", "max-age=31536000")
 
 
+def is_staff_path(path: str) -> bool:
+    """Tell whether a path belongs to the staff area (whether or not a route matched it)."""
+    return path == STAFF_PREFIX or path.startswith(STAFF_PREFIX + "/")
+
+
 def set_security_headers(response):
-    """After each request: the security headers."""
+    """After each request: the staff area's policy under its prefix, then the common headers.
+
+    Kept here rather than in the staff blueprint: a 404 or 405 under /staff/ matches no staff
+    route, so the blueprint's own hooks would never see it.
+    """
+    if is_staff_path(request.path):
+        for name, value in STAFF_HEADERS:
+            response.headers[name] = value
+        response.vary.add("Cookie")
     add_security_headers(response.headers, request.scheme == "https")
     return response
 

@@ -58,6 +58,8 @@ def texts(server: AppServer, path: str, rounds: int = ROUNDS) -> list[str]:
 
 
 PATHS = ("/widgets/latest?lang=en", "/en/", "/ru/statements/")
+#: What each of PATHS must show after the save.
+SAVED = ("Harbour pilots return", "Harbour pilots return", "Лоцманы вернулись")
 
 
 def test_a_save_through_one_worker_shows_on_every_worker(
@@ -75,7 +77,7 @@ def test_a_save_through_one_worker_shows_on_every_worker(
     browser = StaffBrowser(server.url)
     browser.sign_in()
     browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
-    for path, title in zip(PATHS, ("Harbour pilots return",) * 2 + ("Лоцманы вернулись",)):
+    for path, title in zip(PATHS, SAVED, strict=True):
         answers = texts(server, path)
         stale = sum(title not in text for text in answers)
         assert stale == 0, f"{stale} of {len(answers)} answers to {path} lack the saved statement"
@@ -111,7 +113,7 @@ def test_an_invalidation_lost_in_an_outage_survives_a_worker_restart(
             10, "new gunicorn workers",
         )
         proxy.switch_on()
-        for path, title in zip(PATHS, ("Harbour pilots return",) * 2 + ("Лоцманы вернулись",)):
+        for path, title in zip(PATHS, SAVED, strict=True):
             answers = texts(server, path, rounds=8)
             stale = sum(title not in text for text in answers)
             assert stale == 0, f"{stale} of {len(answers)} answers to {path} are stale"

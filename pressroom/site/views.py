@@ -3,14 +3,13 @@
 import re
 
 from flask import abort, current_app, g, make_response, redirect, render_template, request, url_for
-from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
-from ..i18n import current_language, preferred_language
+from ..faces import clock_context, counter_context
+from ..i18n import preferred_language
 from ..models import KINDS
 from ..pagecache import cached_page, share
-from ..widgets.views import clock_context, counter_context
 from . import bp
 
 #: A page number as the listing accepts it: no sign, no leading zero, at most nine digits.
@@ -145,19 +144,3 @@ def statement_detail(statement_id: int, slug: str | None = None):
         title=found.title,
     )
     return share(make_response(html), PAGE_SHARED)
-
-
-@bp.app_template_global()
-def kind_name(kind: str) -> str:
-    """Return the translated name of a statement kind."""
-    return str(KINDS[kind])
-
-
-@bp.app_context_processor
-def site_settings():
-    """Give every template the site settings in the current language."""
-    if g.get("database_down"):  # the 503 page: no settings without a database
-        found = content.Settings("", "")
-    else:
-        found = content.settings(current_language())
-    return {"settings": found, "site_title": found.site_title or _("Press statements")}

@@ -2,6 +2,8 @@
 
 from flask import Blueprint
 
-bp = Blueprint("staff", __name__, url_prefix="/staff")
+from ..security import STAFF_PREFIX
+
+bp = Blueprint("staff", __name__, url_prefix=STAFF_PREFIX)
 
 from . import views  # noqa: E402,F401  (views register themselves on bp)

@@ -19,11 +19,12 @@ from flask_login import current_user, login_user, logout_user
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.exceptions import TooManyRequests
 
 from .. import timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
-from ..extensions import db, limiter
+from ..extensions import db
 from ..i18n import preferred_language
 from ..models import (
     Clock,
@@ -32,7 +33,6 @@ from ..models import (
     SiteSettings,
     Statement,
 )
-from ..security import BASE_POLICY
 from ..text import markdown_to_html
 from . import bp
 from .accounts import authenticate
@@ -53,6 +53,7 @@ from .forms import (
     StatementForm,
     zone_choices,
 )
+from .throttle import throttle
 
 #: Views anyone may open; every other staff view needs a signed-in account.
 PUBLIC_ENDPOINTS = {"staff.sign_in"}
@@ -79,18 +80,6 @@ def add_language(endpoint, values):
     """Keep the staff page's language in every staff link."""
     if "lang" not in values and g.get("lang") in LANGUAGES:
         values["lang"] = g.lang
-
-
-@bp.after_app_request
-def staff_headers(response):
-    """Staff pages are never stored by caches and never shown in a frame, errors included."""
-    if request.path == bp.url_prefix or request.path.startswith(bp.url_prefix + "/"):
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["Content-Security-Policy"] = f"{BASE_POLICY}; frame-ancestors 'none'"
-        response.headers["X-Frame-Options"] = "DENY"
-        response.headers["X-Robots-Tag"] = "noindex"
-        response.vary.add("Cookie")
-    return response
 
 
 @bp.context_processor
@@ -139,15 +128,17 @@ def safe_next(target: str | None) -> str | None:
     return target
 
 
-def rate_limit() -> str:
-    """Return the sign-in rate limit from the configuration."""
-    return current_app.config["PRESSROOM_SIGN_IN_LIMIT"]
-
-
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit(rate_limit, methods=["POST"])
 def sign_in():
-    """Sign in by email and password; unknown email and wrong password get the same message."""
+    """Sign in by email and password; unknown email and wrong password get the same message.
+
+    Every attempt counts against the client address's limit (PRESSROOM_SIGN_IN_LIMIT), before
+    the form is read: the right password does not help once the limit is reached.
+    """
+    if request.method == "POST":
+        wait = throttle().hit(request.remote_addr or "")
+        if wait:
+            raise TooManyRequests(retry_after=wait)
     next_url = safe_next(request.args.get("next"))
     if current_user.is_authenticated and request.method == "GET":
         return redirect(next_url or url_for("staff.dashboard"), 303)

@@ -15,11 +15,12 @@ from werkzeug.routing import RequestRedirect
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
+from ..faces import clock_title
 from ..i18n import city_name
 from ..models import KINDS
 from . import bp
 from .params import BadParameters, clock_options, counter_options, latest_options
-from .views import clock_title, is_htmx
+from .views import is_htmx
 
 #: Default size (width, height in pixels) of each embeddable thing.
 SIZES = {
@@ -76,11 +77,11 @@ def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
         options = clock_options(
             args, content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
         )
-        g.lang = lang = options.common.lang
+        lang = options.common.lang
         title = clock_title(options.zones, lang)
         params = {"tz": list(options.zones)}
     elif endpoint == "widgets.day_counter":
-        g.lang = lang = counter_options(args).lang
+        lang = counter_options(args).lang
         found = content.counter(view_args["counter_id"], lang)
         if found is None:
             return None
@@ -88,12 +89,12 @@ def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
         params = {"counter_id": found.id}
     elif endpoint == "widgets.latest":
         options = latest_options(args)
-        g.lang = lang = options.common.lang
+        lang = options.common.lang
         title = _("Latest statements")
         params = {"limit": options.limit}
         height = 70 + 80 * options.limit  # titles wrap to two or three lines
     elif endpoint in ("widgets.statement_card", "site.statement_detail"):
-        g.lang = lang = view_args.get("lang") or counter_options(args).lang
+        lang = view_args.get("lang") or counter_options(args).lang
         found = content.statement(view_args["statement_id"], lang)
         if found is None or isinstance(found, dict):
             return None
@@ -114,7 +115,10 @@ def resolve(url: str) -> Embed | None:
     """Return the embed for a URL of this site, or None."""
     if len(url) > 2048:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[" and the like
+        return None
     if parts.scheme not in ("http", "https") or parts.netloc != request.host:
         return None
     adapter = current_app.url_map.bind(request.host, url_scheme=parts.scheme)
@@ -155,7 +159,7 @@ def oembed():
         f'<iframe src="{escape(embed.src)}" title="{escape(embed.title)}" width="{width}" '
         f'height="{height}" loading="lazy" style="border:0;max-width:100%"></iframe>'
     )
-    settings = content.settings(g.get("lang") or current_app.config["PRESSROOM_DEFAULT_LANGUAGE"])
+    settings = content.settings(g.lang)
     response = jsonify(
         version="1.0",
         type="rich",
@@ -194,8 +198,6 @@ def gallery_args() -> tuple[str, MultiDict]:
 @bp.get("/widgets/")
 def gallery():
     """Pick a widget and its options, see a live preview, copy the iframe or script snippet."""
-    lang = request.args.get("lang")
-    g.lang = lang if lang in LANGUAGES else current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
     widget, params = gallery_args()
     counters = content.counters(g.lang)
     view_args = {}

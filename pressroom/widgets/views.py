@@ -2,11 +2,10 @@
 
 import base64
 import hashlib
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
-from babel import Locale
 from flask import (
     abort,
     current_app,
@@ -19,69 +18,47 @@ from flask import (
 from flask_babel import gettext as _
 
 from .. import content, timekeeping
-from ..i18n import BABEL_LOCALES, city_name
+from ..config import LANGUAGES
+from ..faces import clock_context, clock_title, counter_context
 from ..pagecache import cached_page, share, wants_fragment
 from ..security import BASE_POLICY
 from . import bp
-from .faces import clock_faces, counter_face
 from .params import BadParameters, Common, clock_options, counter_options, latest_options
 
-#: Seconds between a clock's resynchronisations with the server.
-CLOCK_RESYNC = 300
 #: Seconds between refreshes of the latest-statements box (at most once a minute).
 LATEST_REFRESH = 60
+
+
+@bp.before_request
+def choose_language():
+    """Decide the widget's language once, before anything is translated: one `?lang=` naming a
+    language of the site, else the default (a wrong one is then refused in the default); for
+    oEmbed, the language of the described address."""
+    if request.endpoint == "widgets.oembed":
+        g.lang = language_of_address(request.args.get("url", ""))
+        return
+    wanted = request.args.getlist("lang")
+    single = wanted[0] if len(wanted) == 1 else None
+    g.lang = single if single in LANGUAGES else current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
+
+
+def language_of_address(url: str) -> str:
+    """Return the language of a page or widget address: its path's or its `?lang=`."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # not a URL at all ("http://[", say): oEmbed answers 404 in the default
+        return current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
+    first = parts.path.lstrip("/").split("/", 1)[0]
+    if first in LANGUAGES:
+        return first
+    wanted = [v for k, v in parse_qsl(parts.query, keep_blank_values=True) if k == "lang"]
+    single = wanted[0] if len(wanted) == 1 else None
+    return single if single in LANGUAGES else current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
 
 
 def is_htmx() -> bool:
     """Tell whether this request wants the fragment: htmx, and not a history restore."""
     return wants_fragment(request.environ)
-
-
-def epoch_ms(value: datetime | None) -> int | None:
-    """Return an instant as milliseconds since the epoch, for scripts."""
-    return None if value is None else int(value.timestamp() * 1000)
-
-
-def clock_context(
-    zones, lang: str, now: datetime, seconds: bool = True, hour24: bool = True
-) -> dict:
-    """Return what `widgets/_clock.html` needs; the home page and the widget share it."""
-    params = {"tz": list(zones), "lang": lang}
-    if not seconds:
-        params["seconds"] = "off"
-    if not hour24:
-        params["hours"] = "12"
-    return {
-        "faces": clock_faces(list(zones), lang, now, seconds=seconds, hour24=hour24),
-        "url": url_for("widgets.clock", **params),
-        "resync": CLOCK_RESYNC,
-        "server_now": epoch_ms(now),
-        "seconds": seconds,
-        "hour24": hour24,
-        "day_periods": day_periods(lang),
-    }
-
-
-def clock_title(zones, lang: str) -> str:
-    """Return a clock widget's title, naming its cities: "Clocks: Moscow, London"."""
-    return _("Clocks: %(cities)s", cities=", ".join(city_name(z, lang) for z in zones))
-
-
-def day_periods(lang: str) -> tuple[str, str]:
-    """Return the language's abbreviated am/pm markers, as Babel writes them."""
-    periods = Locale.parse(BABEL_LOCALES[lang]).day_periods["format"]["abbreviated"]
-    return periods["am"], periods["pm"]
-
-
-def counter_context(counter: content.Counter, lang: str, now: datetime) -> dict:
-    """Return what `widgets/_day_counter.html` needs for one counter."""
-    face = counter_face(counter, lang, now)
-    return {
-        "face": face,
-        "url": url_for("widgets.day_counter", counter_id=counter.id, lang=lang),
-        "refresh_at": epoch_ms(face.changes_at),
-        "server_now": epoch_ms(now),
-    }
 
 
 def style_for(common: Common) -> str | None:
@@ -121,7 +98,6 @@ def render_widget(fragment: str, common: Common, title: str, max_age: int, **con
 
 def bad_parameters(error: BadParameters):
     """Answer invalid widget parameters with a 400 page in the widget's language."""
-    g.lang = error.lang
     response = make_response(
         render_template("widgets/bad_parameters.html", problems=error.problems), 400
     )
@@ -139,7 +115,6 @@ def clock():
     """City clocks: the server's current time, ticking in the browser, resynchronised by htmx."""
     default_zones = content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
     options = clock_options(request.args, default_zones)
-    g.lang = options.common.lang
     clock = clock_context(
         options.zones, g.lang, timekeeping.utcnow(), options.seconds, options.hour24
     )
@@ -153,7 +128,6 @@ def clock():
 def day_counter(counter_id: int):
     """One day counter; it refreshes itself when the day changes in the counter's zone."""
     common = counter_options(request.args)
-    g.lang = common.lang
     found = content.counter(counter_id, g.lang)
     if found is None:
         abort(404)
@@ -174,7 +148,6 @@ def day_counter(counter_id: int):
 def latest():
     """The newest statements: dates, titles and links, refreshed at most once a minute."""
     options = latest_options(request.args)
-    g.lang = options.common.lang
     items = content.latest(g.lang, options.limit, options.kind)
     params = {"lang": g.lang, "limit": options.limit}
     if options.kind:
@@ -213,7 +186,6 @@ def embed_script():
 def statement_card(statement_id: int):
     """One statement as a card (date, title, lead, link): what oEmbed gives for a statement URL."""
     common = counter_options(request.args)
-    g.lang = common.lang
     found = content.statement(statement_id, g.lang)
     if found is None or isinstance(found, dict):
         abort(404)
