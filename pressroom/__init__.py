@@ -5,9 +5,21 @@ import secrets
 from pathlib import Path
 
 from flask import Flask
+from sqlalchemy.engine import make_url
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, contentstate, errors, i18n, pagecache, routing, security, templating
+from . import (
+    assets,
+    cli,
+    contentstate,
+    dbtimeouts,
+    errors,
+    i18n,
+    pagecache,
+    routing,
+    security,
+    templating,
+)
 from .config import from_environment
 from .extensions import babel, cache, csrf, db, login_manager
 
@@ -70,11 +82,39 @@ def configure_logging(app: Flask) -> None:
 
 def configure_extensions(app: Flask) -> None:
     """Bind the database, migrations, cache and Babel to the app."""
+    configure_database_timeouts(app)
     db.init_app(app)
+    if app.config["PRESSROOM_DATABASE_TIMEOUT"] > 0 and _is_postgresql(app):
+        with app.app_context():
+            dbtimeouts.watch(
+                db.engine,
+                app.config["PRESSROOM_DATABASE_TIMEOUT"],
+                app.config["PRESSROOM_DATABASE_BACKOFF"],
+            )
     configure_migrations(app)
     cache.init_app(app)
     contentstate.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
+
+
+def _is_postgresql(app: Flask) -> bool:
+    """Tell whether the app's database is PostgreSQL."""
+    return make_url(app.config["SQLALCHEMY_DATABASE_URI"]).get_backend_name() == "postgresql"
+
+
+def configure_database_timeouts(app: Flask) -> None:
+    """On PostgreSQL: a connect timeout and keepalives, and the watchdog's checkout check in
+    place of pre-ping (see dbtimeouts.py); SQLite files do not hang."""
+    timeout = app.config["PRESSROOM_DATABASE_TIMEOUT"]
+    if timeout <= 0 or not _is_postgresql(app):
+        return
+    options = dict(app.config["SQLALCHEMY_ENGINE_OPTIONS"])
+    args = dbtimeouts.connect_args(timeout)
+    if "connect_timeout" in make_url(app.config["SQLALCHEMY_DATABASE_URI"]).query:
+        del args["connect_timeout"]  # the URL's own wins
+    options["connect_args"] = {**args, **options.get("connect_args", {})}
+    options["pool_pre_ping"] = False
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def configure_migrations(app: Flask) -> None:

@@ -54,6 +54,11 @@ def from_environment(instance_path: str) -> dict:
         # the back-off (see pressroom/caching.py).
         "PRESSROOM_CACHE_SOCKET_TIMEOUT": _number("PRESSROOM_CACHE_SOCKET_TIMEOUT", 0.25, float),
         "PRESSROOM_CACHE_BACKOFF": _number("PRESSROOM_CACHE_BACKOFF", 5.0, float),
+        # PostgreSQL: the longest a request may hold a database connection, and the longest one
+        # statement may run (pressroom/dbtimeouts.py); connecting gives up as soon.
+        "PRESSROOM_DATABASE_TIMEOUT": _number("PRESSROOM_DATABASE_TIMEOUT", 5.0, float),
+        # Seconds a process leaves PostgreSQL alone (answering 503) after it failed to answer.
+        "PRESSROOM_DATABASE_BACKOFF": _number("PRESSROOM_DATABASE_BACKOFF", 5.0, float),
         # Without Redis, the workers of one host share the content token through this file
         # (pressroom/contentstate.py).
         "PRESSROOM_STATE_FILE": _env(

@@ -232,6 +232,8 @@ class ServiceProxy:
         self.listener.listen(64)
         self.port = self.listener.getsockname()[1]
         self.up = True
+        self.hung = False
+        self._held: list[socket.socket] = []
         self.accepted = 0
         self._sockets: set[socket.socket] = set()
         self._lock = threading.Lock()
@@ -247,6 +249,9 @@ class ServiceProxy:
                 return
             if not self.up:
                 client.close()
+                continue
+            if self.hung:
+                self._held.append(client)  # accepted, never answered
                 continue
             try:
                 server = socket.create_connection(self.upstream, timeout=5)
@@ -264,6 +269,8 @@ class ServiceProxy:
         """Copy bytes one way until either side closes."""
         try:
             while data := source.recv(65536):
+                while self.hung and not self._closed:
+                    time.sleep(0.02)  # the bytes arrived; nothing comes of them
                 target.sendall(data)
         except OSError:
             pass
@@ -295,9 +302,22 @@ class ServiceProxy:
         """The database is back."""
         self.up = True
 
+    def hang(self) -> None:
+        """The service stops answering without closing anything, as a hung server or a network
+        that swallows packets: bytes are accepted and go nowhere, new connections likewise."""
+        self.hung = True
+
+    def unhang(self) -> None:
+        """The service answers again; connections accepted while it hung are closed."""
+        self.hung = False
+        held, self._held = self._held, []
+        for sock in held:
+            self._close(sock)
+
     def close(self) -> None:
         """Stop the proxy."""
         self._closed = True
+        self.unhang()
         self.drop_connections()
         with suppress(OSError):
             self.listener.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()

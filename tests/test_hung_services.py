@@ -1,0 +1,143 @@
+"""A hung Redis and a hung PostgreSQL together: sign-in and public pages still answer, within
+the documented time limits, on real gunicorn workers; everything recovers by itself.
+
+Redis is stopped with SIGSTOP (connections are accepted and never answered); PostgreSQL is
+reached through a proxy that goes on accepting bytes and never forwards them. Neither failure
+closes a connection: only the app's own time limits can end the wait.
+"""
+
+import threading
+import time
+import urllib.error
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from pressroom import dbtimeouts
+
+from .servers import AppServer, RedisServer, ServiceProxy, wait_until
+from .staff_client import EMAIL, PASSWORD, StaffBrowser, hidden
+
+DATABASE_TIMEOUT = 2.0  # libpq connects in no less
+CACHE_TIMEOUT = 0.25
+BACKOFF = 3.0
+#: What one request may wait: one cache timeout and one database timeout (each once per
+#: back-off in each worker), and as much again queued behind another such request.
+BOUND = 2 * (CACHE_TIMEOUT + DATABASE_TIMEOUT) + 1.0
+
+
+@pytest.fixture
+def hung(app, database_url, tmp_path):
+    """gunicorn with two workers, Redis of its own, PostgreSQL behind a proxy; yields them."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL): a SQLite file cannot hang")
+    if not RedisServer.available():
+        pytest.skip("redis-server is not installed (Debian's redis-server)")
+    url = make_url(database_url)
+    proxy = ServiceProxy(url.host or "127.0.0.1", url.port or 5432)
+    redis = RedisServer(tmp_path).start()
+    server = None
+    try:
+        server = AppServer(
+            {
+                "DATABASE_URL": url.set(host="127.0.0.1", port=proxy.port).render_as_string(
+                    hide_password=False
+                ),
+                "CACHE_REDIS_URL": redis.url,
+                "WEB_CONCURRENCY": "2",
+                "PRESSROOM_DATABASE_TIMEOUT": str(DATABASE_TIMEOUT),
+                "PRESSROOM_DATABASE_BACKOFF": str(BACKOFF),
+                "PRESSROOM_CACHE_SOCKET_TIMEOUT": str(CACHE_TIMEOUT),
+                "PRESSROOM_CACHE_BACKOFF": str(BACKOFF),
+            },
+            tmp_path / "gunicorn.log",
+        )
+        yield server, redis, proxy
+    finally:
+        redis.resume()
+        if server is not None:
+            server.stop()
+        proxy.close()
+        redis.stop()
+
+
+def timed_sign_in(browser: StaffBrowser, form: str, results: list) -> None:
+    """Post the sign-in form; append (status, seconds) to `results`."""
+    data = {"csrf_token": hidden(form, "csrf_token"), "email": EMAIL, "password": PASSWORD}
+    started = time.monotonic()
+    try:
+        browser.page("/staff/sign-in", data)
+        status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    except OSError:
+        status = 0  # no answer at all
+    results.append((status, time.monotonic() - started))
+
+
+def test_sign_in_and_pages_answer_within_the_limits_while_redis_and_postgresql_hang(
+    hung, staff_user, add_statement
+):
+    """Two sign-ins and a page at once, with both services hung: each answers (503 where the
+    database is needed) within BOUND; then the site recovers without a restart."""
+    server, redis, proxy = hung
+    add_statement({"en": "Quiet harbour", "ru": "Тихая гавань"})
+    assert server.get("/en/").status == 200
+    browsers = [StaffBrowser(server.url) for _ in range(2)]
+    forms = [browser.page("/staff/sign-in") for browser in browsers]
+
+    redis.pause()
+    proxy.hang()
+    results: list = []
+    threads = [
+        threading.Thread(target=timed_sign_in, args=(browser, form, results))
+        for browser, form in zip(browsers, forms, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.1)
+    page = server.get("/en/statements/?page=2", timeout=BOUND + 10)
+    for thread in threads:
+        thread.join(BOUND + 10)
+
+    assert page.status == 503, server.log_text()[-3000:]
+    assert page.headers["Retry-After"] == "30"
+    assert page.seconds < BOUND, page.seconds
+    assert sorted(status for status, _ in results) == [503, 503], results
+    assert all(seconds < BOUND for _, seconds in results), results
+    # Within the back-off, a request that needs the database does not wait for it again.
+    again = server.get("/ru/statements/?page=3", timeout=BOUND + 10)
+    assert again.status == 503 and again.seconds < 1.0, again.seconds
+
+    proxy.unhang()
+    redis.resume()
+    recovered = wait_until(
+        lambda: (r := server.get("/en/statements/")).status == 200 and r,
+        BACKOFF + 2 * BOUND, "the site to answer again",
+    )
+    assert "Quiet harbour" in recovered.text
+    assert "Traceback" not in server.log_text()
+
+
+def test_the_watchdog_shuts_a_socket_down_at_its_deadline_unless_disarmed():
+    """A socket waited on past its deadline is shut down (the read returns at once); one
+    disarmed in time is left alone; the back-off starts when it fires."""
+    import socket
+
+    watchdog = dbtimeouts.Watchdog()
+    watchdog.backoff = 60
+    late, peer = socket.socketpair()
+    punctual, other = socket.socketpair()
+    try:
+        watchdog.arm(late.fileno(), 0.2)
+        ticket = watchdog.arm(punctual.fileno(), 0.2)
+        watchdog.disarm(ticket)
+        started = time.monotonic()
+        assert late.recv(1) == b""  # shut down: the blocked read ends
+        assert 0.15 < time.monotonic() - started < 2
+        assert watchdog.fired == 1 and watchdog.is_down()
+        other.sendall(b"x")
+        assert punctual.recv(1) == b"x"  # still open
+    finally:
+        for sock in (late, peer, punctual, other):
+            sock.close()
