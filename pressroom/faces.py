@@ -5,18 +5,56 @@ their contexts are built here, so neither blueprint imports the other's views.
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from functools import cache
 
 from babel import Locale
 from flask import url_for
 from flask_babel import gettext as _
 
 from . import timekeeping
+from .config import LANGUAGES
 from .content import Counter
 from .i18n import BABEL_LOCALES, city_name, clock_time, date_long, day_count_phrase
 
 #: Seconds between a clock's resynchronisations with the server.
 CLOCK_RESYNC = 300
+
+
+def shows_zone(name: str) -> bool:
+    """Tell whether clocks and counters can show zone `name`: a zone of the tz database with an
+    offset now and a city name in every language of the site.
+
+    The one check behind widget parameters, the staff forms and the gallery's choices. The tz
+    database lists zones CLDR cannot name (`Factory`, `localtime`): those are refused.
+    """
+    return timekeeping.is_timezone(name) and _renders(name)
+
+
+# Only names of the tz database get here, so the cache holds at most a few hundred answers.
+@cache
+def _renders(name: str) -> bool:
+    """Tell whether a clock in a known zone renders: offset, next change, city names."""
+    now = datetime.now(UTC)
+    try:
+        local = timekeeping.now_in(name, now)
+        timekeeping.next_transition(name, now)
+        names = [city_name(name, lang) for lang in LANGUAGES]
+    # Whatever fails here would fail every page showing the clock: the zone is refused instead.
+    except Exception:
+        return False
+    return local.utcoffset() is not None and all(names)
+
+
+def place_name(tz: str, lang: str) -> str:
+    """Return a zone's city name in `lang`, or the zone's own name when CLDR has none.
+
+    A clock stored before zones were checked, or whose zone the tz database has since
+    dropped, is shown by its name rather than failing the page.
+    """
+    if shows_zone(tz):
+        return city_name(tz, lang)
+    return tz
 
 
 @dataclass(frozen=True)
@@ -25,17 +63,19 @@ class ClockFace:
 
     `offset` is the zone's current UTC offset in seconds; at `switch_at` (if any) it becomes
     `next_offset` and the abbreviation `next_abbreviation` (daylight saving starts or ends).
+    A stored zone that cannot be shown (see `shows_zone`) gets a face with only its name and no
+    time (`local` is None).
     """
 
     timezone: str
     city: str
-    local: datetime
+    local: datetime | None
     text: str
-    abbreviation: str
-    offset: int
-    switch_at: datetime | None
-    next_offset: int
-    next_abbreviation: str
+    abbreviation: str = ""
+    offset: int = 0
+    switch_at: datetime | None = None
+    next_offset: int = 0
+    next_abbreviation: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,6 +98,9 @@ def clock_faces(
     """Return the faces of clocks in `zones` at instant `now`."""
     faces = []
     for tz in zones:
+        if not shows_zone(tz):
+            faces.append(ClockFace(timezone=tz, city=tz, local=None, text=""))
+            continue
         local = timekeeping.now_in(tz, now)
         switch_at = timekeeping.next_transition(tz, now)
         after = timekeeping.now_in(tz, switch_at) if switch_at else local
@@ -78,8 +121,13 @@ def clock_faces(
 
 
 def counter_face(counter: Counter, lang: str, now: datetime) -> CounterFace:
-    """Return what a day counter shows at instant `now`."""
-    days = timekeeping.days_between(counter.event_date, counter.timezone, now)
+    """Return what a day counter shows at instant `now`.
+
+    A counter stored in a zone that cannot be shown (the tz database has dropped it) counts
+    calendar days in UTC rather than failing the page.
+    """
+    tz = counter.timezone if shows_zone(counter.timezone) else "UTC"
+    days = timekeeping.days_between(counter.event_date, tz, now)
     return CounterFace(
         id=counter.id,
         days=days,
@@ -88,7 +136,7 @@ def counter_face(counter: Counter, lang: str, now: datetime) -> CounterFace:
         event_date=counter.event_date,
         event_text=date_long(counter.event_date, lang),
         timezone=counter.timezone,
-        changes_at=timekeeping.next_midnight(counter.timezone, now),
+        changes_at=timekeeping.next_midnight(tz, now),
     )
 
 
@@ -119,7 +167,7 @@ def clock_context(
 
 def clock_title(zones, lang: str) -> str:
     """Return a clock widget's title, naming its cities: "Clocks: Moscow, London"."""
-    return _("Clocks: %(cities)s", cities=", ".join(city_name(z, lang) for z in zones))
+    return _("Clocks: %(cities)s", cities=", ".join(place_name(z, lang) for z in zones))
 
 
 def day_periods(lang: str) -> tuple[str, str]:

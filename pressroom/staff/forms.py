@@ -23,6 +23,7 @@ from wtforms.meta import DefaultMeta
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from .. import timekeeping
+from ..faces import shows_zone
 from ..i18n import BABEL_LOCALES, current_language
 from ..models import KINDS
 from .accounts import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH
@@ -93,21 +94,25 @@ def year_in_range(form, field) -> None:
 
 
 def known_timezone(form, field) -> None:
-    """Refuse anything that is not an IANA time-zone name."""
-    if not timekeeping.is_timezone(field.data):
+    """Refuse anything but a time zone the site can show (an IANA name with city names)."""
+    if not shows_zone(field.data):
         raise ValidationError(_l("Choose a time zone from the list."))
 
 
 def zone_choices(current: str | None = None) -> list[str]:
-    """Return the time zones a form offers: regions and cities, plus UTC and `current`."""
-    from zoneinfo import available_timezones
+    """Return the time zones a form offers: regions and cities the site can show, plus UTC and
+    `current`.
 
+    `current` is listed even when it can no longer be shown, so the form says what is stored
+    (and saving it again is refused) instead of silently selecting another zone.
+    """
     zones = {
-        z for z in available_timezones()
+        z for z in timekeeping.known_zones()
         if "/" in z and not z.startswith(("Etc/", "SystemV/", "posix/", "right/", "US/"))
+        and shows_zone(z)
     }
     zones.add("UTC")
-    if current and timekeeping.is_timezone(current):
+    if current:
         zones.add(current)
     return sorted(zones)
 

@@ -15,7 +15,7 @@ from werkzeug.routing import RequestRedirect
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
-from ..faces import clock_title
+from ..faces import clock_title, shows_zone
 from ..i18n import city_name
 from ..models import KINDS
 from . import bp
@@ -61,7 +61,7 @@ def zone_choices(lang: str) -> list[tuple[str, str]]:
     zones = [
         z
         for z in timekeeping.known_zones()
-        if z.split("/")[0] in CONTINENTS and "/" in z and z not in aliases
+        if z.split("/")[0] in CONTINENTS and "/" in z and z not in aliases and shows_zone(z)
     ]
     pairs = [(z, f"{city_name(z, lang)} — {z}") for z in zones]
     return sorted(pairs, key=lambda pair: pair[1].casefold())
