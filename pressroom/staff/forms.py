@@ -80,9 +80,17 @@ class SubForm(Form):
         """Localised WTForms messages inside the group too."""
 
 
+def present(value):
+    """Filter: a text field left out of the submission is empty, as if sent empty.
+
+    WTForms gives such a field None, which the columns (NOT NULL) and Markdown cannot take.
+    """
+    return "" if value is None else value
+
+
 def stripped(value):
-    """Filter: trim surrounding whitespace from text input."""
-    return value.strip() if isinstance(value, str) else value
+    """Filter: trim surrounding whitespace from text input (a field left out is empty)."""
+    return value.strip() if isinstance(value, str) else present(value)
 
 
 def year_in_range(form, field) -> None:
@@ -140,7 +148,7 @@ class StatementTextForm(SubForm):
     )
     lead = TextAreaField(_l("Lead"), filters=[stripped], validators=[Length(max=2000)])
     body = TextAreaField(
-        _l("Text"), validators=[Length(max=100_000)],
+        _l("Text"), filters=[present], validators=[Length(max=100_000)],
         description=_l("Markdown: blank line between paragraphs, *italic*, **bold**, [link](https://…)."),
     )
 
