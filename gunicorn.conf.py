@@ -6,7 +6,7 @@ Every value can be changed from the environment (see the configuration table in 
 import os
 
 # The app reads PRESSROOM_ENV when a worker imports it: under gunicorn it is production, which
-# refuses to start without SECRET_KEY.
+# refuses to start without a SECRET_KEY of 32 bytes or more, or with FLASK_DEBUG on.
 os.environ.setdefault("PRESSROOM_ENV", "production")
 
 bind = os.environ.get("PRESSROOM_BIND", "127.0.0.1:8000")

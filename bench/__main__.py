@@ -74,7 +74,7 @@ def app_environment(database: Path) -> dict:
     env = dict(os.environ)
     env.update(
         PRESSROOM_ENV="production",
-        SECRET_KEY="benchmark-only",
+        SECRET_KEY="benchmark-only-key-of-32-bytes-or-more",
         DATABASE_URL=f"sqlite:///{database}",
         CACHE_REDIS_URL=os.environ.get("BENCH_REDIS_URL", ""),
     )

@@ -20,7 +20,7 @@ from . import (
     security,
     templating,
 )
-from .config import from_environment
+from .config import from_environment, refuse_unsafe_production
 from .extensions import babel, cache, csrf, db, login_manager
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,11 +58,10 @@ def configure(app: Flask, config: dict | None) -> None:
     if config:
         app.config.from_mapping(config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config["PRESSROOM_ENV"] == "production":
+        # Debug mode (Flask reads FLASK_DEBUG into DEBUG) or a weak key: refuse to start.
+        refuse_unsafe_production(app.config)
     if not app.config["SECRET_KEY"]:
-        if app.config["PRESSROOM_ENV"] == "production":
-            raise RuntimeError(
-                "SECRET_KEY is not set: production mode refuses to start without it."
-            )
         # Development and tests get a random key kept in the instance folder, so sessions
         # survive a restart of the development server.
         key_file = Path(app.instance_path) / "secret_key"

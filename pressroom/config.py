@@ -37,6 +37,34 @@ def cache_settings(redis_url: str | None) -> dict:
     return {"CACHE_TYPE": "pressroom.caching.ResilientRedisCache", "CACHE_REDIS_URL": redis_url}
 
 
+#: The shortest SECRET_KEY production accepts, in bytes: 32 random bytes cannot be guessed,
+#: and anyone who guesses the key can sign a session cookie for any staff account.
+MIN_SECRET_KEY_BYTES = 32
+
+
+def refuse_unsafe_production(config) -> None:
+    """Raise RuntimeError when production mode is asked for with debug on or a weak SECRET_KEY.
+
+    Debug mode serves tracebacks, and under `flask run` the Werkzeug debugger's console, to any
+    visitor: production never runs with it, whatever FLASK_DEBUG says.
+    """
+    if config.get("DEBUG"):
+        raise RuntimeError(
+            "FLASK_DEBUG is on: production mode (PRESSROOM_ENV=production) refuses to start in "
+            "debug mode. Unset FLASK_DEBUG, or use PRESSROOM_ENV=development on your own machine."
+        )
+    key = config.get("SECRET_KEY")
+    if not key:
+        raise RuntimeError("SECRET_KEY is not set: production mode refuses to start without it.")
+    size = len(key.encode() if isinstance(key, str) else key)
+    if size < MIN_SECRET_KEY_BYTES:
+        raise RuntimeError(
+            f"SECRET_KEY is {size} bytes long: production mode needs at least "
+            f"{MIN_SECRET_KEY_BYTES} (make one with: "
+            "python3 -c 'import secrets; print(secrets.token_hex(32))')."
+        )
+
+
 def from_environment(instance_path: str) -> dict:
     """Build the configuration from defaults and `PRESSROOM_*`/service environment variables."""
     sqlite_path = Path(instance_path) / "pressroom.sqlite3"

@@ -101,7 +101,7 @@ class AppServer:
         environment = {
             **{k: v for k, v in os.environ.items() if not k.startswith(INHERITED_NOT)},
             "WEB_CONCURRENCY": "1",
-            "SECRET_KEY": "server-test-secret",
+            "SECRET_KEY": "server-test-secret-of-32-bytes-or-more",
             **env,
         }
         with open(log, "ab") as output:

@@ -82,9 +82,9 @@ def test_production_refuses_to_start_without_a_secret_key(environ, tmp_path):
 def test_production_starts_with_a_secret_key(environ, tmp_path):
     """With a key, production mode starts and uses it (no key file is written)."""
     environ("PRESSROOM_ENV", "production")
-    environ("SECRET_KEY", "a-long-random-key")
+    environ("SECRET_KEY", "a-long-random-key-of-at-least-32-bytes")
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.sqlite3'}"})
-    assert app.config["SECRET_KEY"] == "a-long-random-key"
+    assert app.config["SECRET_KEY"] == "a-long-random-key-of-at-least-32-bytes"
 
 
 def test_redis_url_selects_the_resilient_cache(environ, tmp_path):
