@@ -10,6 +10,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import (
     assets,
+    bodies,
     cli,
     contentstate,
     dbtimeouts,
@@ -26,9 +27,17 @@ from .extensions import babel, cache, csrf, db, login_manager
 ROOT = Path(__file__).resolve().parent.parent
 
 
+class Pressroom(Flask):
+    """Flask, logging each unexpected exception under the request id its 500 page shows."""
+
+    def log_exception(self, exc_info) -> None:
+        """Log the exception with its traceback and the request's id (see errors.py)."""
+        errors.log_failure(self, exc_info)
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Create the application; `config` overrides the environment (tests pass their own)."""
-    app = Flask(
+    app = Pressroom(
         __name__,
         instance_relative_config=True,
         template_folder=str(ROOT / "templates"),
@@ -36,6 +45,7 @@ def create_app(config: dict | None = None) -> Flask:
     )
     configure(app, config)
     configure_logging(app)
+    bodies.init_app(app)
     configure_extensions(app)
     configure_csrf(app)
     configure_login(app)

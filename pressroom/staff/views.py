@@ -15,15 +15,16 @@ from flask import (
     url_for,
 )
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import AnonymousUserMixin, current_user, login_user, logout_user
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import TooManyRequests
 
 from .. import timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
+from ..errors import RETRY_AFTER, handle_database_down, note_database_down, render_alone
 from ..extensions import db
 from ..i18n import preferred_language
 from ..models import (
@@ -94,8 +95,14 @@ def staff_context():
             lang: url_for(request.endpoint, **{**args, "lang": lang}) for lang in LANGUAGES
         }
     else:
-        alternates = {lang: url_for("staff.dashboard", lang=lang) for lang in LANGUAGES}
-    return {"alternates": alternates, "confirm_form": ConfirmForm()}
+        alternates = _dashboards()
+    # Built for its CSRF token only: it never reads the request body.
+    return {"alternates": alternates, "confirm_form": ConfirmForm(formdata=None)}
+
+
+def _dashboards() -> dict[str, str]:
+    """Return the dashboard's address in each language."""
+    return {lang: url_for("staff.dashboard", lang=lang) for lang in LANGUAGES}
 
 
 def sign_in_required():
@@ -224,6 +231,7 @@ def _render_statement_form(form, statement=None, status=200, conflict=False, pre
         "staff/statement_form.html",
         form=form,
         statement=statement,
+        statement_id=statement.id if statement else None,
         conflict=conflict,
         preview=preview,
         zone=_site_zone(),
@@ -503,3 +511,70 @@ def settings_edit():
     return render_template(
         "staff/settings_form.html", form=form, title=_("Site settings")
     ), status
+
+
+@bp.errorhandler(OperationalError)
+def database_unreachable(error: OperationalError):
+    """The database failed during a staff request: the 503 page, or, for a form being sent, the
+    form again as it was typed, saying that nothing was saved, with the same 503.
+
+    Nothing here may ask the database again, nor load the signed-in account: the page is
+    rendered from what the request sent alone (its CSRF token was checked before any view ran).
+    """
+    found = _form_as_sent() if request.method == "POST" else None
+    if found is None:
+        return handle_database_down(error)
+    note_database_down(error)
+    template, context = found
+    page = render_alone(template, {
+        "current_user": AnonymousUserMixin(),  # unknown until the database answers
+        "confirm_form": ConfirmForm(formdata=None),
+        "alternates": _dashboards(),
+        "settings": None,
+        "site_title": _("Press statements"),
+        "outage": _("The database cannot be reached just now, so nothing was saved. "
+                    "What you typed is below: send it again in a minute."),
+        **context,
+    })
+    return page, 503, {"Retry-After": str(RETRY_AFTER)}
+
+
+def _form_as_sent() -> tuple[str, dict] | None:
+    """Return the template and context that show the posted form as it was typed, or None for
+    a post that has no form to give back (sign-out, delete, preview)."""
+    endpoint = request.endpoint
+    args = request.view_args or {}
+    if endpoint == "staff.sign_in":
+        return "staff/sign_in.html", {
+            "form": SignInForm(), "failed": False, "title": _("Sign in"),
+            "next_url": safe_next(request.args.get("next")),
+            "outage": _("The database cannot be reached just now, so you are not signed in. "
+                        "Please try again in a minute."),
+        }
+    if endpoint in ("staff.statement_new", "staff.statement_edit"):
+        statement_id = args.get("statement_id")
+        return "staff/statement_form.html", {
+            "form": StatementForm(), "statement": None, "statement_id": statement_id,
+            "conflict": False, "preview": None, "zone": _site_zone(),
+            "now": timekeeping.utcnow(),
+            "title": _("Edit statement") if statement_id else _("New statement"),
+        }
+    if endpoint == "staff.counter_edit":
+        form = CounterForm()
+        form.timezone.choices = zone_choices(form.timezone.data or None)
+        counter_id = args.get("counter_id")
+        return "staff/counter_form.html", {
+            "form": form, "counter_id": counter_id, "conflict": False,
+            "title": _("Edit day counter") if counter_id else _("New day counter"),
+        }
+    if endpoint == "staff.clock_edit":
+        form = ClockForm()
+        form.timezone.choices = zone_choices(form.timezone.data or None)
+        clock_id = args.get("clock_id")
+        return "staff/clock_form.html", {
+            "form": form, "clock_id": clock_id,
+            "title": _("Edit clock") if clock_id else _("New clock"),
+        }
+    if endpoint == "staff.settings_edit":
+        return "staff/settings_form.html", {"form": SettingsForm(), "title": _("Site settings")}
+    return None
