@@ -16,6 +16,9 @@ MIN_PASSWORD_LENGTH = 8
 #: Long enough for any passphrase; the cap only keeps hashing from being used to burn CPU.
 MAX_PASSWORD_LENGTH = 1024
 MAX_EMAIL_LENGTH = 254
+#: How many of the most common passwords are refused (as NIST SP 800-63B asks: new passwords
+#: are checked against values known from breaches, with no composition rules).
+COMMON_PASSWORDS = 10_000
 
 
 @lru_cache(maxsize=1)
@@ -25,6 +28,22 @@ def _dummy_hash() -> str:
     Made on first use, not at import: hashing takes 64 MiB for a moment, in every process.
     """
     return hasher.hash("a password nobody has")
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """Return the 10,000 most common passwords, in lower case.
+
+    The list ships with zxcvbn: the most frequent passwords of a corpus of ten million leaked
+    ones, most common first. It is imported here, on first use, and only `staff create` and
+    other password-setting code call this: web workers never load its 0.8 MB.
+    """
+    from zxcvbn.frequency_lists import FREQUENCY_LISTS
+
+    ranked = FREQUENCY_LISTS["passwords"]
+    if len(ranked) < COMMON_PASSWORDS:
+        raise RuntimeError(f"zxcvbn's password list has {len(ranked)} entries, not 10,000")
+    return frozenset(word.lower() for word in ranked[:COMMON_PASSWORDS])
 
 
 class AccountError(ValueError):
@@ -48,13 +67,21 @@ def check_email(email: str) -> str:
 
 
 def check_password(password: str) -> None:
-    """Raise AccountError when a password is too short or too long (no composition rules)."""
+    """Raise AccountError when a password is too short, too long or too common.
+
+    No composition rules: length and the list of common passwords are what make a difference.
+    """
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise AccountError(f"a password has at most {MAX_PASSWORD_LENGTH} characters")
     if "\x00" in password:
         raise AccountError("a password cannot contain a NUL character")
+    if password.lower() in common_passwords():
+        raise AccountError(
+            "this password is one of the 10,000 most common passwords, the first ones an "
+            "attacker tries; choose another (a few unrelated words make a good one)"
+        )
 
 
 def find(email: str) -> StaffUser | None:
