@@ -15,9 +15,11 @@ is about the escaping and cleaning underneath it.
 
 import re
 import time
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from urllib.parse import quote
 
+from playwright.sync_api import Error as PlaywrightError
 from sqlalchemy import select
 
 from pressroom.extensions import db
@@ -60,12 +62,13 @@ HOOKS = """
 })();
 """
 
-#: Returns what a payload could have planted in this document (nothing, on a clean page) and
-#: the document's text.
+#: Returns what a payload could have planted in this document (nothing, on a clean page), the
+#: document's text, and the text of its metadata (<meta content>, JSON-LD strings).
 INSPECT = r"""
 (app) => {
   const found = [];
   const marker = /xss\.test|\/xss-probe\b/i;
+  const metadata = [];  // what <meta content> and JSON-LD say, for the coverage count
   const say = (why, el) => found.push(why + ": " + el.outerHTML.slice(0, 160));
   const urlAttributes = ["href", "src", "action", "formaction", "data", "xlink:href",
                          "background", "poster", "ping", "srcset", "codebase", "cite"];
@@ -92,7 +95,21 @@ INSPECT = r"""
       if (n === "style" && /url\(|expression|javascript|import/i.test(value)) say("style", el);
       if (n === "http-equiv") say("meta http-equiv", el);
     }
-    if (tag === "script" && !(el.src && el.src.startsWith(app + "/static/"))) say("script", el);
+    // Scripts: the site's own files, or structured data that is whole JSON (a payload that
+    // broke out of it would leave it cut short).
+    if (tag === "script" && !(el.src && el.src.startsWith(app + "/static/"))) {
+      let data = null;
+      if (el.type === "application/ld+json" && !el.src) {
+        try { data = JSON.parse(el.textContent); } catch (e) {}
+      }
+      if (data === null) say("script", el);
+      else {
+        const walk = (v) => typeof v === "string" ? metadata.push(v)
+          : v && typeof v === "object" ? Object.values(v).forEach(walk) : null;
+        walk(data);
+      }
+    }
+    if (tag === "meta" && el.hasAttribute("content")) metadata.push(el.content);
     if (tag === "iframe" && !(el.src && el.src.startsWith(app + "/widgets/"))) say("iframe", el);
     if (["object", "embed", "frame", "frameset", "applet", "form"].includes(tag)) {
       // getAttribute: a field named "action" hides the form's own `action` property.
@@ -105,7 +122,7 @@ INSPECT = r"""
       if (!(tag === "link" && el.rel === "icon" && el.href === "data:,")) say(tag, el);
     }
   }
-  return [found, document.documentElement.textContent];
+  return [found, document.documentElement.textContent, metadata.join(" ")];
 }
 """
 
@@ -153,6 +170,8 @@ class Watch:
         self.errors: list[str] = []
         self.planted: list[str] = []
         self.app_url = app_url
+        #: The metadata text of the last inspected page.
+        self.metadata = ""
         context.expose_binding("__xssRecord", lambda source, what: self.executions.append(what))
         context.add_init_script(HOOKS)
         # Watched, not routed: routing would turn the browser's cache off. (xss.test does not
@@ -173,15 +192,30 @@ class Watch:
             lambda m: self.errors.append(f"console: {m.text}") if m.type == "error" else None,
         )
 
+    @contextmanager
+    def guard(self, where: str):
+        """Run browser steps that a payload could break by navigating the page away: if one
+        does, record it as planted markup and go on."""
+        try:
+            yield
+        except PlaywrightError as error:
+            self.planted.append(f"{where}: {error.message.splitlines()[0]}")
+
     def inspect(self, page, where: str) -> dict[str, str]:
         """Search every frame of the page for planted markup; return each frame's text."""
         texts = {}
+        self.metadata = ""
         for frame in page.frames:
             if frame.url in ("about:blank", ""):
                 continue
-            findings, text = frame.evaluate(INSPECT, self.app_url)
+            try:
+                findings, text, metadata = frame.evaluate(INSPECT, self.app_url)
+            except PlaywrightError as error:  # a payload navigated the frame away
+                self.planted.append(f"{where} ({frame.url}): {error.message.splitlines()[0]}")
+                continue
             self.planted.extend(f"{where} ({frame.url}): {finding}" for finding in findings)
             texts[frame.url] = squeeze(text)
+            self.metadata += " " + squeeze(metadata)
         return texts
 
     def report(self) -> dict:
@@ -291,14 +325,18 @@ def oembed_html(client, app_url: str, path: str) -> str:
     return response.get_json()["html"]
 
 
-def wait_for_frames(page, count: int, app_url: str, timeout: float = 20.0) -> None:
-    """Wait until `count` frames of the app have started loading, then until each has loaded."""
+def wait_for_frames(page, count: int, timeout: float = 20.0) -> None:
+    """Wait until `count` frames have started loading, then until each has loaded.
+
+    (A frame a payload navigated elsewhere counts too: the inspection reports it.)
+    """
     deadline = time.monotonic() + timeout
-    while len(frames := [f for f in page.frames if f.url.startswith(app_url)]) < count:
+    while len(frames := [f for f in page.frames[1:] if f.url not in ("", "about:blank")]) < count:
         assert time.monotonic() < deadline, f"{len(frames)} of {count} frames loading"
         page.wait_for_timeout(50)
     for frame in frames:
-        frame.wait_for_load_state("load", timeout=timeout * 1000)
+        with suppress(PlaywrightError):  # detached by a payload
+            frame.wait_for_load_state("load", timeout=timeout * 1000)
 
 
 #: Swaps each URL's htmx fragment (or answer) into the page, one after another.
@@ -368,7 +406,11 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
 
     def visit(url: str, where: str) -> str:
         """Load a page, let its scripts run, and return its text after inspecting it."""
-        page.goto(url, wait_until="load")
+        try:
+            page.goto(url, wait_until="load")
+        except PlaywrightError as error:  # a payload navigated the page away while it loaded
+            watch.planted.append(f"{where}: {error.message.splitlines()[0]}")
+            return ""
         page.wait_for_timeout(10)  # autofocus and the like fire just after the load event
         return " ".join(watch.inspect(page, where).values())
 
@@ -398,6 +440,8 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
             if site == "detail":
                 coverage.expect(f"statement page ({lang})", text, groups)
                 coverage.rendered(f"statement page ({lang})", groups)
+                if watch.metadata.strip():  # link previews and structured data, where given
+                    coverage.expect("statement page metadata", watch.metadata, groups)
             elif site == "listing":
                 coverage.expect("listing", text, groups)
             else:
@@ -429,16 +473,18 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
             + "".join(f'<div class="embed">{snippet}</div>' for snippet, _, _ in batch)
         )
         page.goto(partner_site.url, wait_until="load")
-        wait_for_frames(page, len(batch), app_url)
+        wait_for_frames(page, len(batch))
         page.wait_for_timeout(10)
         texts = watch.inspect(page, "partner page")
         for snippet, site, groups in batch:
             src = re.search(r'src="([^"]+)"', snippet).group(1).replace("&amp;", "&")
-            coverage.expect(site, texts[src], groups)
+            coverage.expect(site, texts.get(src, ""), groups)
         # The snippet itself: its iframe's title attribute carries the title or event as text.
-        titles = squeeze(" ".join(page.eval_on_selector_all(
-            ".embed > iframe", "els => els.map(e => e.title)"
-        )))
+        titles = ""
+        with watch.guard("partner page"):
+            titles = squeeze(" ".join(page.eval_on_selector_all(
+                ".embed > iframe", "els => els.map(e => e.title)"
+            )))
         coverage.expect(
             "oEmbed html", titles, [g[0] for _, site, g in batch if site != "latest widget"]
         )
@@ -455,8 +501,10 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
         fragments += [("GET", f"/widgets/latest?lang={lang}&limit=20&kind={kind}", None)
                       for kind in KINDS]
     visit(app_url + "/en/", "fragment host")
-    text = squeeze(page.evaluate(SWAP_ALL, [fragments, 300]))
-    watch.inspect(page, "htmx fragments")
+    text = ""
+    with watch.guard("htmx fragments"):
+        text = squeeze(page.evaluate(SWAP_ALL, [fragments, 300]))
+        watch.inspect(page, "htmx fragments")
     coverage.expect("htmx fragments", text, [g for _, g in counters] + list(caption_of.values()))
     coverage.expect("htmx fragments", text, [g for _, g in statements])
 
@@ -468,12 +516,14 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
         text = visit(f"{app_url}/widgets/?lang={lang}&widget=counter", f"gallery {lang}")
         coverage.expect("gallery", text, label_groups)
         for cid, group in counters[number :: len(LANGS)]:
-            if page.input_value("#gallery-counter") != str(cid):
-                with page.expect_response(re.compile(r"/widgets/\?")):
-                    page.select_option("#gallery-counter", str(cid))
-            page.wait_for_selector(f'#gallery-counter option[value="{cid}"][selected]',
-                                   state="attached")
-            text = " ".join(watch.inspect(page, f"gallery {lang} counter {cid}").values())
+            text = ""
+            with watch.guard(f"gallery {lang} counter {cid}"):
+                if page.input_value("#gallery-counter", timeout=5000) != str(cid):
+                    with page.expect_response(re.compile(r"/widgets/\?")):
+                        page.select_option("#gallery-counter", str(cid))
+                page.wait_for_selector(f'#gallery-counter option[value="{cid}"][selected]',
+                                       state="attached", timeout=5000)
+                text = " ".join(watch.inspect(page, f"gallery {lang} counter {cid}").values())
             coverage.expect("gallery: chosen counter", text, [group])
 
     lap("gallery")
@@ -498,23 +548,27 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
         "/staff/settings",
     )
     for path in forms:
-        staff_page.goto(app_url + path)
-        staff_watch.inspect(staff_page, path)
-        values = squeeze(" ".join(staff_page.eval_on_selector_all(
-            "input[type=text], input:not([type]), textarea", "els => els.map(e => e.value)"
-        )))
+        values = ""
+        with staff_watch.guard(path):
+            staff_page.goto(app_url + path)
+            staff_watch.inspect(staff_page, path)
+            values = squeeze(" ".join(staff_page.eval_on_selector_all(
+                "input[type=text], input:not([type]), textarea", "els => els.map(e => e.value)"
+            )))
         coverage.expect("staff forms", values, {
             "statements": [title_groups[0]], "counters": [label_groups[0]],
             "settings": list(site_titles.values()),
         }[path.split("/")[2].split("?")[0]])
-    staff_page.goto(f"{app_url}/staff/statements/{statements[0][0]}/edit")
     previews = [
         ("POST", "/staff/statements/preview",
          {f"{lang}-{name}": payload for lang in LANGS for name in ("title", "lead", "body")})
         for payload in payloads
     ]
-    text = squeeze(staff_page.evaluate(SWAP_ALL, [previews, 300]))
-    staff_watch.inspect(staff_page, "preview")
+    text = ""
+    with staff_watch.guard("preview"):
+        staff_page.goto(f"{app_url}/staff/statements/{statements[0][0]}/edit")
+        text = squeeze(staff_page.evaluate(SWAP_ALL, [previews, 300]))
+        staff_watch.inspect(staff_page, "preview")
     coverage.expect("staff preview", text, [[p] for p in payloads if len(p.strip()) <= TITLE])
     coverage.rendered("staff preview", [payloads])
     staff_context.close()
@@ -528,9 +582,9 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
         f"{len(pairs)} settings; {seconds:.1f}s: {phases}\n"
         f"distinct payloads shown per render site: {coverage.table()}\n{figures}"
     )
-    assert not coverage.missing, coverage.missing[:10]
     problems = watch.problems() + staff_watch.problems()
-    assert not problems, problems
+    assert not problems, (figures, problems)
+    assert not coverage.missing, coverage.missing[:10]
     everywhere = {
         "statement page (en)", "statement page (ru)", "listing", "statement card widget",
         "counter widget", "latest widget", "htmx fragments", "oEmbed html", "gallery",
