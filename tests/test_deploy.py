@@ -6,8 +6,10 @@ import subprocess
 import pytest
 
 from bench.nginx import adapted_site, write_config
+from pressroom.security import BASE_POLICY
 
 from .servers import AppServer, free_port, http_get, stop_process, wait_until
+from .test_limits import multipart, raw_post
 
 needs_nginx = pytest.mark.skipif(
     shutil.which("nginx") is None, reason="nginx is not installed (Debian's nginx)"
@@ -103,3 +105,76 @@ def test_gunicorn_refuses_oversized_headers(app_server):
     many = {f"X-Field-{n}": "1" for n in range(60)}
     assert app_server.get("/en/", headers=many).status in (400, 431)
     assert app_server.get("/en/statements/?q=" + "x" * 5000).status == 414
+
+
+#: The request line nginx and gunicorn both accept at most (method, path, query and version).
+LONGEST_LINE = 4094
+#: The headers of nginx's page for a request refused for its size: the strictest route's (the
+#: staff area's), since the route is not known when the request is refused.
+REFUSED_PAGE_HEADERS = {
+    "Content-Security-Policy": f"{BASE_POLICY}; frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Cache-Control": "no-store",
+    "X-Robots-Tag": "noindex",
+}
+
+
+def line_of(length: int, lang: str) -> str:
+    """Return a path whose request line (`GET <path> HTTP/1.1`) is `length` bytes long."""
+    start = f"/{lang}/statements/?q="
+    return start + "x" * (length - len(f"GET {start} HTTP/1.1"))
+
+
+def test_gunicorn_answers_its_own_refusals_bare(app_server):
+    """gunicorn refuses a too-long request line (414) and too many header fields (431) before the
+    app runs, with a page of its own: English only, and no header but Connection, Content-Type
+    and Content-Length (no CSP, no nosniff, no framing policy). gunicorn has no hook for these
+    pages, so the app cannot give them its headers; in production nginx answers instead (see
+    the next test and deploy/nginx/pressroom.conf)."""
+    assert app_server.get(line_of(LONGEST_LINE, "en")).status == 200
+    line = app_server.get(line_of(LONGEST_LINE + 1, "en"))
+    fields = app_server.get("/en/", headers={f"X-Field-{n}": "1" for n in range(60)})
+    for response, status in ((line, 414), (fields, 431)):
+        assert response.status == status
+        assert set(response.headers) == {"Connection", "Content-Type", "Content-Length"}
+
+
+@needs_nginx
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_nginx_answers_requests_too_large_with_a_page_and_headers(nginx, lang):
+    """Behind nginx nothing refused for its size gets a bare page: a request line over gunicorn's
+    limit and a header field over 4 KiB are refused by nginx itself (its limits match or are
+    below gunicorn's), a body over 1 MiB too, and gunicorn's 431 for too many header fields and
+    the app's own 413 are replaced: each gets the page in both languages with the headers."""
+    assert http_get(nginx, line_of(LONGEST_LINE, lang)).status == 200  # reaches the app
+    staff_form = {"Content-Type": "application/x-www-form-urlencoded"}
+    parts, multipart_type = multipart(10_001)  # under 1 MiB: nginx passes it, the app refuses it
+    answers = {
+        "line": (414, http_get(nginx, line_of(LONGEST_LINE + 1, lang))),
+        "field": (400, http_get(nginx, f"/{lang}/", headers={"X-Padding": "x" * 5000})),
+        # An address not asked before, so no cached page answers it.
+        "fields": (431, http_get(
+            nginx, f"/{lang}/statements/?page=2", headers={f"X-F-{n}": "1" for n in range(60)}
+        )),
+        "body": (413, raw_post(
+            nginx, f"/staff/sign-in?lang={lang}", b"a=" + b"x" * (2 * 1024 * 1024), staff_form
+        )),
+        "parts": (413, raw_post(
+            nginx, f"/staff/sign-in?lang={lang}", parts, {"Content-Type": multipart_type}
+        )),
+    }
+    for name, (status, response) in answers.items():
+        assert response.status == status, (name, response.status, response.text[:200])
+        assert "Request too large" in response.text, name
+        assert "Слишком большой запрос" in response.text, name
+        for header, value in REFUSED_PAGE_HEADERS.items():
+            assert response.headers.get(header) == value, (name, header, response.headers)
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8", name
+
+
+@needs_nginx
+def test_the_refusal_page_is_not_an_address(nginx):
+    """The page nginx answers with is internal: asked for directly, it does not exist."""
+    assert http_get(nginx, "/errors/request-too-large.html").status == 404

@@ -158,12 +158,12 @@ def limits_server(app, database_url, tmp_path):
     server.stop()
 
 
-def raw_post(server, path: str, body, headers: dict, chunked: bool = False) -> Response:
-    """POST `body` (bytes, or an iterable of chunks when `chunked`) and return the answer.
+def raw_post(url: str, path: str, body, headers: dict, chunked: bool = False) -> Response:
+    """POST `body` (bytes, or an iterable of chunks when `chunked`) to the server at `url`.
 
     The server may answer before reading the whole body; the answer is read all the same.
     """
-    host, port = server.url.removeprefix("http://").split(":")
+    host, port = url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=20)
     started = time.monotonic()
     try:
@@ -204,12 +204,14 @@ def assert_headers(response: Response, lang: str, staff: bool) -> None:
 def test_oversized_bodies_through_gunicorn_are_localised_413s(limits_server, path, lang):
     """2 MiB with a Content-Length, and 10,001 multipart fields: 413 pages with every header."""
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
-    response = raw_post(limits_server, f"{path}?lang={lang}", b"a=" + b"x" * HUGE, headers)
+    response = raw_post(limits_server.url, f"{path}?lang={lang}", b"a=" + b"x" * HUGE, headers)
     assert response.status == 413, response.text[:300]
     assert TOO_LARGE[lang] in response.text
     assert_headers(response, lang, staff=True)
     body, content_type = multipart(10_001)
-    response = raw_post(limits_server, f"{path}?lang={lang}", body, {"Content-Type": content_type})
+    response = raw_post(
+        limits_server.url, f"{path}?lang={lang}", body, {"Content-Type": content_type}
+    )
     assert response.status == 413, response.text[:300]
     assert_headers(response, lang, staff=True)
     assert "Traceback" not in limits_server.log_text()
@@ -222,7 +224,7 @@ def test_a_chunked_body_over_the_limit_is_a_413_not_a_cut_form(limits_server, la
     cookie, token = signed_form(limits_server, lang)
     body = f"csrf_token={token}&email=".encode() + b"x" * (HUGE // 2 + 10) + b"&password=x"
     response = raw_post(
-        limits_server,
+        limits_server.url,
         f"/staff/sign-in?lang={lang}",
         chunks(body),
         {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
@@ -243,7 +245,7 @@ def test_a_chunked_body_within_the_limit_is_read_whole(limits_server, staff_user
         f"padding={padding}&csrf_token={token}&email={quote(EMAIL)}&password={quote(PASSWORD)}"
     ).encode()
     response = raw_post(
-        limits_server,
+        limits_server.url,
         "/staff/sign-in",
         chunks(body),
         {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
