@@ -7,9 +7,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup run test bench
 
-$(STAMP): pyproject.toml
+# Python 3.11's venv brings setuptools 65.5, which has known vulnerabilities (the CI audits
+# every installed package): upgrade it with pip.
+$(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
