@@ -214,3 +214,11 @@ def staff(client, staff_user):
 
     assert sign_in(client).status_code == 303
     return client
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests record with `record_property("figures", …)`, so CI logs show them."""
+    for report in terminalreporter.getreports("passed") + terminalreporter.getreports("failed"):
+        for name, value in report.user_properties:
+            if name == "figures" and report.when == "call":
+                terminalreporter.write_line(value)
