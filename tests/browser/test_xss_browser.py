@@ -63,9 +63,10 @@ HOOKS = """
 """
 
 #: Returns what a payload could have planted in this document (nothing, on a clean page), the
-#: document's text, and the text of its metadata (<meta content>, JSON-LD strings).
+#: document's text, and the text of its link-preview metadata (Open Graph, JSON-LD strings).
 INSPECT = r"""
 (app) => {
+  if (!document.documentElement) return [[], "", ""];  // a frame between two documents
   const found = [];
   const marker = /xss\.test|\/xss-probe\b/i;
   const metadata = [];  // what <meta content> and JSON-LD say, for the coverage count
@@ -109,7 +110,7 @@ INSPECT = r"""
         walk(data);
       }
     }
-    if (tag === "meta" && el.hasAttribute("content")) metadata.push(el.content);
+    if (tag === "meta" && /^og:/.test(el.getAttribute("property") || "")) metadata.push(el.content);
     if (tag === "iframe" && !(el.src && el.src.startsWith(app + "/widgets/"))) say("iframe", el);
     if (["object", "embed", "frame", "frameset", "applet", "form"].includes(tag)) {
       // getAttribute: a field named "action" hides the form's own `action` property.
@@ -205,6 +206,9 @@ class Watch:
         """Search every frame of the page for planted markup; return each frame's text."""
         texts = {}
         self.metadata = ""
+        for frame in page.frames[1:]:  # frames swapped in by htmx may still be loading
+            with suppress(PlaywrightError):
+                frame.wait_for_load_state("load", timeout=5000)
         for frame in page.frames:
             if frame.url in ("about:blank", ""):
                 continue
