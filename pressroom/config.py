@@ -24,6 +24,14 @@ def _number(name: str, default: float, kind: type = int) -> float:
         raise RuntimeError(f"{name} must be a number, not {raw!r}.") from None
 
 
+def _positive(name: str, default: int) -> int:
+    """Return a whole-number environment variable above zero; refuse to start on anything else."""
+    value = _number(name, default, int)
+    if value < 1:
+        raise RuntimeError(f"{name} must be a whole number above 0, not {value!r}.")
+    return value
+
+
 def _words(name: str) -> list[str] | None:
     """Return a space- or comma-separated environment variable as a list, None when unset."""
     raw = _env(name)
@@ -103,6 +111,9 @@ def from_environment(instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": _number("MAX_FORM_MEMORY_SIZE", 512 * 1024),
         "MAX_FORM_PARTS": _number("MAX_FORM_PARTS", 200),
         "PRESSROOM_PAGE_SIZE": 20,
+        # Entries in each feed, and URLs in each child sitemap (the protocol allows 50,000).
+        "PRESSROOM_FEED_SIZE": 20,
+        "PRESSROOM_SITEMAP_SIZE": 50_000,
         "PRESSROOM_HOME_LATEST": 10,
         "BABEL_TRANSLATION_DIRECTORIES": str(Path(__file__).parent / "translations"),
         "BABEL_DEFAULT_LOCALE": "en",
@@ -119,6 +130,10 @@ def from_environment(instance_path: str) -> dict:
         "RATELIMIT_STORAGE_URI": _env("RATELIMIT_STORAGE_URI"),
         "RATELIMIT_STORAGE_OPTIONS": {"key_prefix": "pressroom-limits"},
         "PRESSROOM_SIGN_IN_LIMIT": _env("PRESSROOM_SIGN_IN_LIMIT", "10 per minute;50 per hour"),
+        # A staff session ends after this long without a request, and this long after sign-in
+        # whatever happens; both are checked on the server (pressroom/staff/sessions.py).
+        "PRESSROOM_SESSION_IDLE_MINUTES": _positive("PRESSROOM_SESSION_IDLE_MINUTES", 30),
+        "PRESSROOM_SESSION_MAX_HOURS": _positive("PRESSROOM_SESSION_MAX_HOURS", 12),
         # How many reverse proxies stand in front of the app; their X-Forwarded-For and
         # X-Forwarded-Proto are trusted only when this is above 0.
         "PRESSROOM_PROXY_FIX": int(_env("PRESSROOM_PROXY_FIX", "0")),

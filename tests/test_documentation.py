@@ -16,7 +16,7 @@ def test_every_environment_variable_is_documented():
     """Each variable config.py or gunicorn.conf.py reads has a row in the table."""
     config = (ROOT / "pressroom" / "config.py").read_text()
     gunicorn = (ROOT / "gunicorn.conf.py").read_text()
-    read = set(re.findall(r'_(?:env|number|words)\(\s*"([A-Z_]+)"', config))
+    read = set(re.findall(r'_(?:env|number|positive|words)\(\s*"([A-Z_]+)"', config))
     read |= set(re.findall(r'os\.environ\.(?:get|setdefault)\("([A-Z_]+)"', gunicorn))
     assert read, "no variables found: has the way config.py reads them changed?"
     assert read - documented_variables() == set()

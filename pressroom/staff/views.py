@@ -20,13 +20,14 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import TooManyRequests
+from wtforms import FormField, HiddenField, PasswordField, StringField
 
 from .. import timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
 from ..errors import RETRY_AFTER, handle_database_down, note_database_down, render_alone
 from ..extensions import db
-from ..i18n import preferred_language
+from ..i18n import language_name, preferred_language
 from ..models import (
     Clock,
     DayCounter,
@@ -35,7 +36,7 @@ from ..models import (
     Statement,
 )
 from ..text import markdown_to_html
-from . import bp
+from . import bp, sessions
 from .accounts import authenticate
 from .editing import (
     apply_form,
@@ -58,6 +59,8 @@ from .throttle import throttle
 
 #: Views anyone may open; every other staff view needs a signed-in account.
 PUBLIC_ENDPOINTS = {"staff.sign_in"}
+#: Session key: why the last session ended, for the sign-in page to say.
+ENDED = "session_ended"
 DASHBOARD_PAGE_SIZE = 50
 
 
@@ -66,6 +69,32 @@ def choose_language():
     """Take the staff page's language from `?lang=`, else from the browser's preference."""
     lang = request.args.get("lang")
     g.lang = lang if lang in LANGUAGES else preferred_language()
+
+
+@bp.before_request
+def end_expired_session():
+    """End a signed-in session that was idle too long or began too long ago; else note this
+    request as its latest.
+
+    Registered before `require_sign_in`, which then treats the request as anonymous and sends
+    it to the sign-in page; that page says why. A form sent with an ended session is not
+    saved: the sign-in page is shown in its place (401) with what was typed, to copy.
+    """
+    if not current_user.is_authenticated:
+        return None
+    reason = sessions.ended(session, current_app.config)
+    if reason is None:
+        sessions.touch(session)
+        return None
+    logout_user()
+    sessions.end(session)
+    if request.endpoint in PUBLIC_ENDPOINTS:
+        g.session_ended = reason
+        return None
+    if request.method == "POST" and not request.headers.get("HX-Request"):
+        return _sign_in_after_unsaved_post(reason)
+    session[ENDED] = reason
+    return None
 
 
 @bp.before_request
@@ -117,6 +146,35 @@ def sign_in_required():
     return redirect(url, 303)
 
 
+def _typed(form) -> list[tuple[str, str]]:
+    """Return (label, text) for every text field of a posted form that holds something."""
+    found = []
+    for field in form:
+        if isinstance(field, FormField):
+            language = language_name(field.name) if field.name in LANGUAGES else field.label.text
+            found += [(f"{label} ({language})", text) for label, text in _typed(field.form)]
+        elif isinstance(field, StringField) and not isinstance(field, HiddenField | PasswordField):
+            text = field.data if isinstance(field.data, str) else ""
+            if text.strip():
+                found.append((str(field.label.text), text))
+    return found
+
+
+def _sign_in_after_unsaved_post(reason: str):
+    """Answer a form sent after its session ended: the sign-in page, saying nothing was saved,
+    with what was typed (to copy), leading back to the form after signing in."""
+    found = _form_as_sent()
+    typed = _typed(found[1]["form"]) if found else []
+    # Edit and new forms are at the address they post to; a delete button has no page.
+    back = request.path if request.url_rule and "GET" in request.url_rule.methods else None
+    page = render_template(
+        "staff/sign_in.html", form=SignInForm(formdata=None), failed=False, next_url=back,
+        title=_("Sign in"), ended=sessions.message(reason, current_app.config),
+        unsaved=sessions.unsaved_message(), typed=typed,
+    )
+    return page, 401
+
+
 def safe_next(target: str | None) -> str | None:
     """Return `target` when it is a path on this site, else None.
 
@@ -159,12 +217,16 @@ def sign_in():
             user.last_sign_in_at = timekeeping.utcnow()
             db.session.commit()
             login_user(user)
+            sessions.start(session)
             return redirect(next_url or url_for("staff.dashboard"), 303)
         failed = True
     status = 422 if request.method == "POST" else 200
+    # Why the last session ended, said once: on the sign-in page it led to.
+    reason = g.pop("session_ended", None) or session.pop(ENDED, None)
+    ended = sessions.message(reason, current_app.config) if reason else None
     return render_template(
         "staff/sign_in.html", form=form, failed=failed, next_url=next_url,
-        title=_("Sign in"),
+        title=_("Sign in"), ended=ended,
     ), status
 
 
