@@ -5,6 +5,8 @@ import logging
 from alembic import context
 from flask import current_app
 
+from pressroom.search import outside_models
+
 logger = logging.getLogger("alembic.env")
 config = context.config
 target_db = current_app.extensions["migrate"].db
@@ -35,6 +37,8 @@ def run_migrations_online() -> None:
 
     conf_args = dict(current_app.extensions["migrate"].configure_args)
     conf_args.setdefault("process_revision_directives", process_revision_directives)
+    # The search index is made by its own migration and is no model (pressroom/search.py).
+    conf_args.setdefault("include_name", outside_models)
     with target_db.engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_db.metadata, **conf_args)
         with context.begin_transaction():

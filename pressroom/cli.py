@@ -1,4 +1,5 @@
-"""Command-line tools: `flask --app wsgi demo`, `export`, `import`, `staff …`, `translate …`."""
+"""Command-line tools: `flask --app wsgi demo`, `export`, `import`, `search reindex`, `staff …`,
+`translate …`."""
 
 import json
 import subprocess
@@ -78,6 +79,28 @@ def import_command(file: str, replace: bool):
     except TransferError as error:
         raise click.ClickException(str(error)) from None
     click.echo("Imported " + ", ".join(f"{n} {what}" for what, n in counts.items()) + ".")
+
+
+@click.group("search")
+def search_group():
+    """Keep the full-text search index."""
+
+
+@search_group.command("reindex")
+@with_appcontext
+def search_reindex():
+    """Rebuild the search index from every stored statement text."""
+    from .content import content_changed
+    from .extensions import db
+    from .search import count_texts, reindex
+
+    connection = db.session.connection()
+    with click.progressbar(length=count_texts(connection), label="Indexing statement texts") as bar:
+        for done in reindex(connection):
+            bar.update(done)
+    db.session.commit()
+    content_changed()
+    click.echo(f"Search index rebuilt: {bar.pos} statement texts.")
 
 
 @click.group("staff")
@@ -195,5 +218,6 @@ def init_app(app) -> None:
     app.cli.add_command(import_command)
 
 
+    app.cli.add_command(search_group)
     app.cli.add_command(staff_group)
     app.cli.add_command(translate_group)

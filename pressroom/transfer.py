@@ -34,6 +34,7 @@ from typing import Any
 from sqlalchemy import Column, Integer, Table, delete, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from . import search
 from .content import content_changed
 from .extensions import db
 from .models import (
@@ -314,6 +315,9 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
             if rows[model]:
                 db.session.execute(insert(model.__table__), rows[model])
         _move_sequences_past_ids(models)
+        # Core inserts pass the session by: index the loaded texts in the same transaction.
+        for _done in search.reindex(db.session.connection()):
+            pass
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("site", __name__)
 
-from . import views  # noqa: E402,F401  (views register themselves on bp)
+from . import search, views  # noqa: E402,F401  (views register themselves on bp)

@@ -1,0 +1,339 @@
+"""Full-text search of public statements: the index on each database, its upkeep, and queries.
+
+PostgreSQL keeps a `tsvector` per statement text in `statement_search` (GIN-indexed), made with
+the `english` or `russian` configuration of the text's language, the title weighted A, the lead
+B and the body C; queries go through `websearch_to_tsquery`, are ranked with `ts_rank_cd` and
+their snippets come from `ts_headline`. SQLite keeps an FTS5 table of the same name, fed with
+the same lexemes (Snowball stems, see analysis.py), and ranks with `bm25`. Both return the same
+statements for the same query; a corpus test holds them to it (tests/search_corpus.json).
+
+Neither table is in the models' metadata (SQLAlchemy cannot describe an FTS5 table): they are
+made by `create_index` after `create_all` and by the migration, and left out of Alembic's
+comparisons by `outside_models`.
+
+Upkeep: every text the ORM inserts or changes is indexed in the same flush (the staff form, the
+demo loader, anything else that saves through the session); a deleted text leaves the index by
+itself (a foreign key on PostgreSQL, a trigger on SQLite); writes that bypass the ORM (the
+import) call `reindex`. Visibility is not indexed: drafts and future statements are filtered out
+when a query runs, so a scheduled statement appears at its time.
+"""
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from markupsafe import Markup
+from sqlalchemy import Connection, cast, column, event, func, inspect, literal, select, table, text
+from sqlalchemy.dialects.postgresql import REGCONFIG
+
+from . import analysis, content, timekeeping
+from .extensions import db
+from .models import Statement, StatementText
+
+TABLE = "statement_search"
+#: The statements that make the index on each database, in order (migrations keep their own
+#: copy, as a migration must not change after it has run).
+CREATE = {
+    "postgresql": (
+        f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+        " text_id INTEGER NOT NULL,"
+        " document TSVECTOR NOT NULL,"
+        f" CONSTRAINT pk_{TABLE} PRIMARY KEY (text_id),"
+        f" CONSTRAINT fk_{TABLE}_text_id_statement_text FOREIGN KEY (text_id)"
+        " REFERENCES statement_text (id) ON DELETE CASCADE)",
+        f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING gin (document)",
+    ),
+    "sqlite": (
+        # rowid = statement_text.id. `remove_diacritics 0`: й is not и.
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+        "title, lead, body, tokenize = 'unicode61 remove_diacritics 0')",
+        f"CREATE TRIGGER IF NOT EXISTS {TABLE}_forget AFTER DELETE ON statement_text"
+        f" BEGIN DELETE FROM {TABLE} WHERE rowid = old.id; END",
+    ),
+}
+DROP = {
+    "postgresql": (f"DROP TABLE IF EXISTS {TABLE}",),
+    "sqlite": (f"DROP TRIGGER IF EXISTS {TABLE}_forget", f"DROP TABLE IF EXISTS {TABLE}"),
+}
+#: Positions left empty before the lead and before the body in a PostgreSQL document, so that,
+#: as between the SQLite table's columns, no phrase spans two fields: more than the words a
+#: query of MAX_QUERY characters can hold. Each stands for a stop word ("the" is one in both
+#: configurations), which takes a position but stores nothing.
+FIELD_GAP = " ".join(["the"] * 128)
+#: The longest query searched, in characters; a longer one gets a message instead.
+MAX_QUERY = 200
+#: ts_headline's settings: about as long as the SQLite snippet, the MARK_* sentinels around
+#: matches (escaped and replaced by <mark> in analysis.from_headline).
+HEADLINE_OPTIONS = (
+    f"StartSel={analysis.MARK_START}, StopSel={analysis.MARK_END}, "
+    "MaxWords=30, MinWords=15, ShortWord=3"
+)
+#: FTS5's bm25 weights of title, lead and body (PostgreSQL's A, B, C weights are 1.0, 0.4, 0.2).
+BM25_WEIGHTS = (10.0, 4.0, 1.0)
+
+_index = table(TABLE, column("rowid"), column("text_id"), column("document"))
+
+
+def outside_models(name, type_, parent_names) -> bool:
+    """Alembic `include_name` hook: leave the search index (and FTS5's own tables) out of
+    comparisons with the models."""
+    return not (type_ == "table" and name is not None and name.startswith(TABLE))
+
+
+def create_index(connection: Connection) -> None:
+    """Make the search index of the connection's database, if it is not there."""
+    for statement in CREATE[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+def drop_index(connection: Connection) -> None:
+    """Remove the search index of the connection's database."""
+    for statement in DROP[connection.dialect.name]:
+        connection.exec_driver_sql(statement)
+
+
+@event.listens_for(db.metadata, "after_create")
+def _after_create(target, connection, **kw):
+    """`create_all` makes the search index too."""
+    create_index(connection)
+
+
+@event.listens_for(db.metadata, "before_drop")
+def _before_drop(target, connection, **kw):
+    """`drop_all` removes the search index first (on PostgreSQL it refers to statement_text)."""
+    drop_index(connection)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A statement text as the index is given it."""
+
+    text_id: int
+    document: analysis.Document
+
+
+def write(connection: Connection, entries: Sequence[Entry]) -> None:
+    """Put `entries` into the index, replacing what it had for the same texts."""
+    if not entries:
+        return
+    if connection.dialect.name == "postgresql":
+        config = "CAST(:config AS regconfig)"
+        connection.execute(
+            text(
+                f"INSERT INTO {TABLE} (text_id, document) VALUES (:id,"
+                f" setweight(to_tsvector({config}, :title), 'A')"
+                f" || setweight(to_tsvector({config}, :lead), 'B')"
+                f" || setweight(to_tsvector({config}, :body), 'C'))"
+                " ON CONFLICT (text_id) DO UPDATE SET document = excluded.document"
+            ),
+            [
+                {
+                    "id": e.text_id,
+                    "config": analysis.CONFIGS[e.document.lang],
+                    "title": analysis.postgresql_text(e.document.title),
+                    "lead": f"{FIELD_GAP} {analysis.postgresql_text(e.document.lead)}",
+                    "body": f"{FIELD_GAP} {analysis.postgresql_text(e.document.body)}",
+                }
+                for e in entries
+            ],
+        )
+        return
+    connection.execute(
+        text(f"DELETE FROM {TABLE} WHERE rowid = :id"), [{"id": e.text_id} for e in entries]
+    )
+    connection.execute(
+        text(f"INSERT INTO {TABLE} (rowid, title, lead, body) VALUES (:id, :title, :lead, :body)"),
+        [
+            {
+                "id": e.text_id,
+                "title": analysis.fts5_text(e.document.title, e.document.lang),
+                "lead": analysis.fts5_text(e.document.lead, e.document.lang),
+                "body": analysis.fts5_text(e.document.body, e.document.lang),
+            }
+            for e in entries
+        ],
+    )
+
+
+def entry(text_row) -> Entry:
+    """Return the index entry of a StatementText (or a row with the same attributes)."""
+    return Entry(
+        text_row.id,
+        analysis.Document.of(text_row.lang, text_row.title, text_row.lead or "", text_row.body),
+    )
+
+
+def _changed(text_row: StatementText) -> bool:
+    """Tell whether a text's indexed fields changed in this flush."""
+    state = inspect(text_row)
+    return any(state.attrs[name].history.has_changes() for name in ("title", "lead", "body"))
+
+
+@event.listens_for(db.session, "after_flush")
+def _follow_texts(session, flush_context):
+    """Index the texts this flush inserted or changed, in the same transaction."""
+    texts = [o for o in session.new if isinstance(o, StatementText)]
+    texts += [o for o in session.dirty if isinstance(o, StatementText) and _changed(o)]
+    if texts:
+        write(session.connection(), [entry(t) for t in texts])
+
+
+def reindex(connection: Connection, batch: int = 500) -> Iterator[int]:
+    """Rebuild the whole index from the stored texts; yield how many texts each step did."""
+    connection.exec_driver_sql(f"DELETE FROM {TABLE}")
+    last = 0
+    columns = (
+        StatementText.id, StatementText.lang, StatementText.title, StatementText.lead,
+        StatementText.body,
+    )
+    while True:
+        rows = connection.execute(
+            select(*columns).where(StatementText.id > last).order_by(StatementText.id).limit(batch)
+        ).all()
+        if not rows:
+            return
+        write(connection, [entry(row) for row in rows])
+        last = rows[-1].id
+        yield len(rows)
+
+
+def count_texts(connection: Connection) -> int:
+    """Return how many statement texts there are to index."""
+    return connection.execute(select(func.count()).select_from(StatementText)).scalar_one()
+
+
+@dataclass(frozen=True)
+class Hit(content.Item):
+    """A statement found by a search, with a snippet of its text (escaped HTML with <mark>)."""
+
+    snippet: Markup = Markup("")
+
+
+@dataclass(frozen=True)
+class Results:
+    """One page of search results, best first."""
+
+    hits: list[Hit]
+    number: int
+    has_next: bool
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search besides its words: kind and a publication interval (UTC)."""
+
+    kind: str | None = None
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def conditions(self, now: datetime) -> list:
+        """Return the SQL conditions of the filters and of public visibility at `now`."""
+        found = [
+            Statement.status == "published",
+            Statement.published_at <= now,
+        ]
+        if self.kind:
+            found.append(Statement.kind == self.kind)
+        if self.start:
+            found.append(Statement.published_at >= self.start)
+        if self.end:
+            found.append(Statement.published_at < self.end)
+        return found
+
+
+def _matches(query: analysis.Query, filters: Filters, dialect: str):
+    """Return the select of public texts matching `query`, best first (ties: newest first)."""
+    columns = (
+        Statement.id, Statement.kind, Statement.published_at, StatementText.lang,
+        StatementText.title, StatementText.slug, StatementText.lead, StatementText.body,
+    )
+    conditions = [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
+    newest = (Statement.published_at.desc(), Statement.id.desc())
+    if dialect == "postgresql":
+        tsquery = func.websearch_to_tsquery(
+            cast(literal(analysis.CONFIGS[query.lang]), REGCONFIG), query.postgresql()
+        )
+        return (
+            select(*columns)
+            .select_from(_index)
+            .join(StatementText, StatementText.id == _index.c.text_id)
+            .join(Statement, Statement.id == StatementText.statement_id)
+            .where(_index.c.document.op("@@")(tsquery), *conditions)
+            .order_by(func.ts_rank_cd(_index.c.document, tsquery).desc(), *newest)
+        )
+    weights = ", ".join(map(str, BM25_WEIGHTS))
+    return (
+        select(*columns)
+        .select_from(_index)
+        .join(StatementText, StatementText.id == _index.c.rowid)
+        .join(Statement, Statement.id == StatementText.statement_id)
+        .where(text(f"{TABLE} MATCH :match").bindparams(match=query.fts5()), *conditions)
+        .order_by(text(f"bm25({TABLE}, {weights})"), *newest)
+    )
+
+
+def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list[Markup]:
+    """Return a snippet of each text, with the words the query wants marked."""
+    if dialect != "postgresql" or not summaries:
+        return [analysis.snippet(s, query.lang, query.wanted_lexemes) for s in summaries]
+    headlines = db.session.execute(
+        text(
+            "SELECT ts_headline(CAST(:config AS regconfig), u.summary,"
+            " websearch_to_tsquery(CAST(:config AS regconfig), :query), :options)"
+            " FROM unnest(CAST(:summaries AS text[])) WITH ORDINALITY AS u(summary, n)"
+            " ORDER BY u.n"
+        ),
+        {
+            "config": analysis.CONFIGS[query.lang],
+            "query": query.postgresql(),
+            "options": HEADLINE_OPTIONS,
+            "summaries": [analysis.for_headline(s) for s in summaries],
+        },
+    ).scalars()
+    return [analysis.from_headline(h, s) for h, s in zip(headlines, summaries, strict=True)]
+
+
+def find(
+    lang: str, words: str, filters: Filters = Filters(), number: int = 1, size: int = 20
+) -> Results:
+    """Return page `number` of the public statements in `lang` that match `words`."""
+    query = analysis.parse(words, lang)
+    if not query:
+        return Results([], number, has_next=False)
+
+    def compute():
+        dialect = db.session.get_bind().dialect.name
+        rows = db.session.execute(
+            _matches(query, filters, dialect).offset((number - 1) * size).limit(size + 1)
+        ).all()
+        summaries = [
+            analysis.Document.of(r.lang, r.title, r.lead, r.body).summary for r in rows[:size]
+        ]
+        snippets = _snippets(query, summaries, dialect)
+        hits = [
+            Hit(r.id, r.kind, r.published_at, r.lang, r.title, r.slug, r.lead, snippet=s)
+            for r, s in zip(rows, snippets, strict=False)
+        ]
+        return hits, len(rows) > size
+
+    hits, has_next = content.cached(
+        "search", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
+        number, size, compute=compute,
+    )
+    return Results(hits, number, has_next)
+
+
+def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:
+    """Tell whether any public statement in `lang` matches `words`."""
+    query = analysis.parse(words, lang)
+    if not query:
+        return False
+
+    def compute():
+        dialect = db.session.get_bind().dialect.name
+        return db.session.execute(_matches(query, filters, dialect).limit(1)).first() is not None
+
+    return content.cached(
+        "search-any", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
+        compute=compute,
+    )
