@@ -33,7 +33,37 @@ class IdConverter(BaseConverter):
         return str(int(value))
 
 
+class YearConverter(BaseConverter):
+    """A year of the archive: four ASCII digits, no leading zero (1000–9999)."""
+
+    regex = r"[1-9][0-9]{3}"
+
+    def to_python(self, value: str) -> int:
+        """Convert the matched digits to an int."""
+        return int(value)
+
+    def to_url(self, value) -> str:
+        """Write a year into a URL."""
+        return f"{int(value):04d}"
+
+
+class MonthConverter(BaseConverter):
+    """A month of the archive: always two digits, 01–12."""
+
+    regex = r"0[1-9]|1[0-2]"
+
+    def to_python(self, value: str) -> int:
+        """Convert the matched digits to an int."""
+        return int(value)
+
+    def to_url(self, value) -> str:
+        """Write a month into a URL with its leading zero."""
+        return f"{int(value):02d}"
+
+
 def init_app(app) -> None:
     """Register the converters."""
     app.url_map.converters["lang"] = LanguageConverter
     app.url_map.converters["id"] = IdConverter
+    app.url_map.converters["year"] = YearConverter
+    app.url_map.converters["month"] = MonthConverter

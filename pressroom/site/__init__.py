@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("site", __name__)
 
-from . import search, views  # noqa: E402,F401  (views register themselves on bp)
+# Each module registers its views on bp.
+from . import (  # noqa: E402,F401
+    archive,
+    crawlers,
+    feeds,
+    search,
+    views,
+)
