@@ -30,8 +30,6 @@ class Month:
     year: int
     month: int
     count: int
-    #: The last change to a statement of the month: its publication or its last edit.
-    updated: datetime
 
 
 @dataclass(frozen=True)
@@ -41,7 +39,6 @@ class Year:
     year: int
     count: int
     months: tuple[Month, ...]
-    updated: datetime
 
     def month(self, number: int) -> Month | None:
         """Return the month `number` (1–12) of this year, or None when it has no statements."""
@@ -120,19 +117,27 @@ def offset_history(tz: str, until_year: int) -> tuple[tuple[datetime, int], ...]
     )
 
 
-def local_month_key(column, tz: str, dialect: str):
-    """Return an SQL expression for the local calendar month ('YYYY-MM') of a UTC column.
+def local_month_key(column, tz: str, dialect: str, first: datetime, last: datetime):
+    """Return an SQL expression for the local calendar month ('YYYY-MM') of a UTC column whose
+    values lie between `first` and `last`.
 
     The offsets come from Python's tz database, the same that `month_bounds` uses, so a month's
-    count and its listing always agree, on SQLite (which knows no zones) as on PostgreSQL.
+    count and its listing always agree, on SQLite (which knows no zones) as on PostgreSQL. Only
+    the offsets the zone had between `first` and `last` are asked about: usually just one, so
+    the database shifts every row by a constant.
     """
-    history = offset_history(tz, timekeeping.utcnow().year + 1)
-    shifts = [(start, f"{seconds:+d} seconds") for start, seconds in history]
-    if len(shifts) == 1:
-        shift = literal(shifts[0][1])
+    history = offset_history(tz, last.year)
+    used = []
+    for start, seconds in history:  # newest first
+        if start <= last:
+            used.append((start, f"{seconds:+d} seconds"))
+        if start <= first:
+            break
+    if len(used) == 1:
+        shift = literal(used[0][1])
     else:
         # Newest first: recent statements, the most, stop at the first branch.
-        shift = case(*[(column >= start, text) for start, text in shifts[:-1]], else_=shifts[-1][1])
+        shift = case(*[(column >= start, text) for start, text in used[:-1]], else_=used[-1][1])
     if dialect == "postgresql":
         return func.to_char(type_coerce(column, DateTime()) + cast(shift, Interval()), "YYYY-MM")
     return func.strftime("%Y-%m", column, shift)
@@ -157,45 +162,72 @@ def year_bounds(year: int, tz: str) -> tuple[datetime, datetime]:
 
 def calendar(lang: str, tz: str) -> tuple[Year, ...]:
     """Return the years with public statements in `lang`, newest first, each with its months
-    and their counts: one grouped query over the whole archive, bodies never read."""
+    and their counts: one grouped query over the whole archive, bodies never read (and, before
+    it, the first and last publication, two steps down an index)."""
 
     def compute():
-        dialect = db.session.get_bind().dialect.name
-        rows = (
+        public = _public(timekeeping.utcnow())
+        first, last = db.session.execute(
             select(
-                local_month_key(Statement.published_at, tz, dialect).label("month"),
-                Statement.published_at,
-                Statement.updated_at,
+                select(Statement.published_at)
+                .where(*public)
+                .order_by(Statement.published_at)
+                .limit(1)
+                .scalar_subquery(),
+                select(Statement.published_at)
+                .where(*public)
+                .order_by(Statement.published_at.desc())
+                .limit(1)
+                .scalar_subquery(),
             )
+        ).one()
+        if first is None:
+            return ()
+        dialect = db.session.get_bind().dialect.name
+        key = local_month_key(Statement.published_at, tz, dialect, _aware(first), _aware(last))
+        rows = (
+            select(key.label("month"))
             .join(StatementText, StatementText.statement_id == Statement.id)
-            .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
+            .where(StatementText.lang == lang, *public)
             .subquery()
         )
-        found = db.session.execute(
-            select(
-                rows.c.month,
-                func.count(),
-                func.max(rows.c.published_at),
-                func.max(rows.c.updated_at),
-            ).group_by(rows.c.month)
-        )
         by_year: dict[int, list[Month]] = {}
-        for key, count, published, updated in found:
-            year, month = map(int, key.split("-"))
-            by_year.setdefault(year, []).append(
-                Month(year, month, count, _last_change(published, updated))
-            )
+        for month_key, count in db.session.execute(
+            select(rows.c.month, func.count()).group_by(rows.c.month)
+        ):
+            year, month = map(int, month_key.split("-"))
+            by_year.setdefault(year, []).append(Month(year, month, count))
         return tuple(
-            Year(
-                year,
-                sum(m.count for m in months),
-                tuple(sorted(months, key=lambda m: m.month)),
-                max(m.updated for m in months),
-            )
+            Year(year, sum(m.count for m in months), tuple(sorted(months, key=lambda m: m.month)))
             for year, months in sorted(by_year.items(), reverse=True)
         )
 
     return cached("calendar", lang, tz, compute=compute)
+
+
+def has_statements(lang: str, start: datetime, end: datetime, skip: int = 0) -> bool:
+    """Tell whether more than `skip` public statements in `lang` were published in [start, end):
+    whether another language's archive has the same page, without counting its calendar."""
+
+    def compute():
+        return (
+            db.session.scalar(
+                select(Statement.id)
+                .join(StatementText, StatementText.statement_id == Statement.id)
+                .where(
+                    StatementText.lang == lang,
+                    *_public(timekeeping.utcnow()),
+                    Statement.published_at >= start,
+                    Statement.published_at < end,
+                )
+                .order_by(Statement.published_at)
+                .offset(skip)
+                .limit(1)
+            )
+            is not None
+        )
+
+    return cached("has", lang, start.isoformat(), end.isoformat(), skip, compute=compute)
 
 
 def period(

@@ -10,8 +10,12 @@ from urllib.parse import urlsplit
 
 import pytest
 import xmlschema
+from flask import url_for
+from sqlalchemy import update
 
-from pressroom.extensions import cache
+from pressroom.content import content_changed
+from pressroom.extensions import cache, db
+from pressroom.models import StatementText
 
 from .staff_client import create_statement, edit_statement, statement_id_from
 from .test_caching import counted_queries
@@ -235,3 +239,23 @@ def test_an_empty_site_has_a_valid_index(client, schemas):
         "/en/", "/ru/", "/en/statements/", "/ru/statements/", "/en/archive/", "/ru/archive/"
     }
     assert client.get("/sitemaps/statements-1.xml").status_code == 404
+
+
+def test_addresses_are_spelled_as_the_pages_spell_them(app, client, clock, add_statement, schemas):
+    """A slug that needs quoting (an imported one, say) is written exactly as url_for writes
+    it, and the page answers at that address."""
+    made = add_statement({"en": "Odd", "ru": "Странное"})
+    with app.app_context():
+        db.session.execute(
+            update(StatementText)
+            .where(StatementText.statement_id == made.id, StatementText.lang == "en")
+            .values(slug="odd slug/ü&x'y")
+        )
+        db.session.commit()
+        content_changed()
+    with app.test_request_context():
+        expected = url_for("site.statement_detail", lang="en", statement_id=made.id,
+                           slug="odd slug/ü&x'y", _external=True)
+    found = crawl(client, schemas)
+    assert expected in found
+    assert client.get(urlsplit(expected).path).status_code == 200

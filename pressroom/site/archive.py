@@ -112,18 +112,17 @@ def find_period(years, year: int, month: int | None):
     return found.month(month)
 
 
-def period_alternates(endpoint: str, year: int, month: int | None, number: int) -> dict[str, str]:
-    """Return this page's address in each language whose archive has the same page."""
-    size = current_app.config["PRESSROOM_PAGE_SIZE"]
+def period_alternates(endpoint: str, year: int, month: int | None, number: int, has) -> dict:
+    """Return the address of page `number` of a year or month in each language for which
+    `has(lang)` tells that its archive has that page."""
     values = {"year": year, **({"month": month} if month else {})}
     if number > 1:
         values["page"] = number
-    found = {}
-    for lang in LANGUAGES:
-        period = find_period(archive.calendar(lang, site_zone()), year, month)
-        if period is not None and period.count > (number - 1) * size:
-            found[lang] = url_for(endpoint, lang=lang, _external=True, **values)
-    return found
+    return {
+        lang: url_for(endpoint, lang=lang, _external=True, **values)
+        for lang in LANGUAGES
+        if has(lang)
+    }
 
 
 def _period(year: int, month: int | None):
@@ -156,7 +155,14 @@ def _period(year: int, month: int | None):
             groups.append((label, []))
         groups[-1][1].append(item)
     endpoint = "site.archive_month" if month else "site.archive_year"
-    alternates = period_alternates(endpoint, year, month, number)
+    skip = (number - 1) * size
+    alternates = period_alternates(
+        endpoint,
+        year,
+        month,
+        number,
+        lambda other: other == lang or archive.has_statements(other, start, end, skip),
+    )
     default = current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]
     html = render_template(
         "site/archive/period.html",
