@@ -44,6 +44,8 @@ class Article(Item):
     body: str = ""
     featured: bool = False
     slugs: dict[str, str] = field(default_factory=dict)
+    #: When the statement was last saved (link previews give it as the modified time).
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ def _article(statement: Statement, lang: str) -> Article | None:
         body=text.body,
         featured=statement.featured,
         slugs={t.lang: t.slug for t in statement.texts},
+        updated_at=statement.updated_at,
     )
 
 

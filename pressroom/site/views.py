@@ -10,7 +10,7 @@ from ..faces import clock_context, counter_context
 from ..i18n import preferred_language
 from ..models import KINDS
 from ..pagecache import cached_page, share
-from . import bp
+from . import bp, metadata
 
 #: A page number as the listing accepts it: no sign, no leading zero, at most nine digits.
 PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,8}")
@@ -55,6 +55,7 @@ def home():
     lang = g.lang
     now = timekeeping.utcnow()
     tz = current_app.config["PRESSROOM_TIMEZONE"]
+    alternates = both_languages("site.home")
     html = render_template(
         "site/home.html",
         today=timekeeping.now_in(tz, now),
@@ -62,8 +63,9 @@ def home():
         counters=[counter_context(c, lang, now) for c in content.counters(lang)],
         featured=content.featured(lang),
         latest=content.latest(lang, current_app.config["PRESSROOM_HOME_LATEST"]),
-        alternates=both_languages("site.home"),
+        alternates=alternates,
         x_default=url_for("site.language_redirect", _external=True),
+        metadata=metadata.home_page(lang, alternates),
     )
     return share(make_response(html), HOME_SHARED)
 
@@ -105,6 +107,7 @@ def statement_list():
         kinds=KINDS,
         alternates=alternates,
         x_default=alternates[current_app.config["PRESSROOM_DEFAULT_LANGUAGE"]],
+        metadata=metadata.listing_page(lang, kind, alternates),
     )
     return share(make_response(html), PAGE_SHARED)
 
@@ -142,5 +145,6 @@ def statement_detail(statement_id: int, slug: str | None = None):
         alternates=alternates,
         x_default=alternates.get(default, alternates[lang]),
         title=found.title,
+        metadata=metadata.statement_page(found, alternates),
     )
     return share(make_response(html), PAGE_SHARED)
