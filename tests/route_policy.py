@@ -208,6 +208,18 @@ ROUTES = (
         cache="shared",
         path={"lang": "en", "statement_id": "{statement}", "slug": "{slug}"},
     ),
+    # Search (pressroom/site/search.py): a too-long query or a bad date is its own 400 page.
+    Route(
+        "/<lang:lang>/search",
+        "site.statement_search",
+        GET,
+        **SITE,
+        cache="shared",
+        path={"lang": "ru"},
+        query={"q": TEXT, "kind": WORD, "from": DATE, "to": DATE, "page": NUMBER},
+        example_query="q=%D1%81%D0%B0%D0%BD%D0%BA%D1%86%D0%B8%D0%B8",  # санкции
+        own_errors=(400,),
+    ),
     # Feeds, the archive and what crawlers read (pressroom/site/feeds.py, archive.py,
     # crawlers.py). `{year}` and `{month}` are the seeded statement's, in the site's zone.
     Route(
