@@ -527,16 +527,19 @@ def generated(kind: str) -> tuple[bytes, ...]:
     return tuple(found)
 
 
-def values(kind: str, slot: int) -> list[bytes]:
-    """Return at least PER_SLOT distinct bad values for an input of `kind`.
+def curated(kind: str) -> list[bytes]:
+    """Return the curated values for an input of `kind`: the common ones, then its own."""
+    return list(dict.fromkeys([*CURATED, *BY_KIND.get(kind, ())]))
 
-    The curated ones come first; generated ones fill up, a different window for each `slot`.
-    """
-    chosen = dict.fromkeys([*CURATED, *BY_KIND.get(kind, ())])
+
+def values(kind: str, slot: int) -> list[bytes]:
+    """Return PER_SLOT distinct bad values for an input of `kind`: the curated ones first, then
+    generated ones, a different window of them for each `slot`."""
+    chosen = dict.fromkeys(curated(kind))
     pool = generated(kind)
     start = (slot * 97) % len(pool)
     for value in pool[start:] + pool[:start]:
-        if len(chosen) >= PER_SLOT + 10:  # a margin for values a slot leaves out
+        if len(chosen) >= PER_SLOT:
             break
         chosen.setdefault(value, None)
     return list(chosen)

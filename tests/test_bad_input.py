@@ -6,13 +6,16 @@ Requests are built by hand and run straight through the WSGI app, so raw bytes r
 real server passes them on: a path holding %FF or a lone surrogate arrives undecoded.
 
 How values are spread, to keep the sweep within two minutes per database:
-- path segments, query parameters and headers: one bad value per request, all else valid;
+- path segments, query parameters and headers: one bad value per request, all else valid,
+  except that a route's structured query parameters (numbers, words, zones, colours) take
+  their generated values together, after their curated ones one at a time;
 - form fields (signed in): values close to valid for the field's kind (dates, zones, numbers)
   and leaving the field out, one field at a time; the rest together: all text fields of the
   form share one value, the other fields take one each;
-- a form served at several addresses (new, edit, preview), the CSRF token of every form and the
-  staff area's `?lang` are each one slot, their values spread over those addresses (a field
-  only one of them has, such as the edit's version, goes to that one).
+- a form served at several addresses (new, edit, preview), the CSRF token of every form, the
+  staff area's `?lang` and the `<lang>` path segment (one converter) are each one slot, their
+  values spread over those addresses (a field only one of them has, such as the edit's
+  version, goes to that one).
 """
 
 import re
@@ -40,6 +43,7 @@ from .route_policy import (
     TEXT,
     UNMATCHED_SITE,
     UNMATCHED_STAFF,
+    URL,
     Route,
     build_path,
     off_site,
@@ -49,7 +53,7 @@ from .route_policy import (
     table_rows,
 )
 from .staff_client import EMAIL, PASSWORD, create_statement, hidden, html, sign_in
-from .sweep_values import BY_KIND, PER_SLOT, ZONES, values
+from .sweep_values import BY_KIND, PER_SLOT, ZONES, curated, values
 
 #: Request headers swept over every route that answers GET, with the kind of value each takes.
 HEADERS = {
@@ -85,10 +89,11 @@ def call(app, method: str, path: str, query: str = "", body: str | None = None, 
     environ = builder.get_environ()
     builder.close()
     environ["PATH_INFO"] = path
-    environ["QUERY_STRING"] = query
+    # A WSGI server hands over the query's bytes as latin-1 text, as it does the path's.
+    environ["QUERY_STRING"] = query.encode().decode("latin-1")
     environ["REQUEST_URI"] = environ["RAW_URI"] = quote_from_bytes(
         path.encode("latin-1"), safe="/"
-    ) + (f"?{query}" if query else "")
+    ) + (f"?{environ['QUERY_STRING']}" if query else "")
     for name, value in (headers or {}).items():
         environ["HTTP_" + name.upper().replace("-", "_")] = value
     try:
@@ -305,18 +310,34 @@ def test_bad_input_sweep(sweep_app, make_app, database_url, record_property):
         before = table_rows()
     getting = [route for route in ROUTES if "GET" in route.methods]
     staff_pages = cycle(route for route in getting if route.rule.startswith("/staff/"))
+    languages = cycle(route for route in getting if "lang" in route.path)
+    for value in values("word", next(windows)):
+        route = next(languages)
+        sweep.send(["<lang:lang> (every rule)"], "GET", path_of(route, lang=value),
+                   headers=cookie_for(route))
     for route in getting:
         for name in route.path:
+            if name == "lang":
+                continue  # one converter for every rule: one slot, above
             slot = f"{route.rule} <{name}>"
             for value in values(SEGMENT_KINDS[name], next(windows)):
                 sweep.send([slot], "GET", path_of(route, **{name: value}),
                            headers=cookie_for(route))
-        for name, kind in route.query.items():
-            if route.rule.startswith("/staff/") and name == "lang":
-                continue  # one slot for the whole staff area, below
+        query = {name: kind for name, kind in route.query.items()
+                 if not (route.rule.startswith("/staff/") and name == "lang")}  # see below
+        # Generated values of structured parameters read on their own go together.
+        together = [name for name, kind in query.items()
+                    if kind not in (TEXT, URL) and name not in route.context]
+        together = together if len(together) > 1 else []
+        generated = {}
+        for name, kind in query.items():
             slot = f"{route.rule} ?{name}"
             context = [(k, v.encode()) for k, v in route.context.get(name, {}).items()]
-            for i, value in enumerate(values(kind, next(windows))):
+            sending = values(kind, next(windows))
+            if name in together:
+                generated[name] = sending[len(curated(kind)):]
+                sending = sending[: len(curated(kind))]
+            for i, value in enumerate(sending):
                 # The sign-in page reads `next` signed in (to redirect) and not (in its form).
                 headers = cookie_for(route) or (
                     {"Cookie": staff_cookie} if name == "next" and i % 2 else {}
@@ -327,6 +348,10 @@ def test_bad_input_sweep(sweep_app, make_app, database_url, record_property):
             sweep.send([slot], "GET", path_of(route),
                        encode_pairs([*context, (name, b"1"), (name, b"en")]),
                        headers=cookie_for(route))
+        for i in range(max(map(len, generated.values()), default=0)):
+            pairs = [(name, found[i % len(found)]) for name, found in generated.items()]
+            sweep.send([f"{route.rule} ?{name}" for name in generated], "GET", path_of(route),
+                       encode_pairs(pairs), headers=cookie_for(route))
     for value in values("word", next(windows)):
         route = next(staff_pages)
         sweep.send(["/staff/… ?lang"], "GET", path_of(route),
