@@ -96,6 +96,7 @@ def offset_history(tz: str, until_year: int) -> tuple[tuple[datetime, int], ...]
     week = 7 * 24 * 3600
 
     def offset_at(seconds: int) -> int:
+        """Return the offset at a Unix time."""
         return _offset(tz, datetime.fromtimestamp(seconds, UTC))
 
     here = int(HISTORY_START.timestamp())

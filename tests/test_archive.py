@@ -223,6 +223,7 @@ def test_archive_pages_make_the_same_queries_however_large(app, client, clock, a
     statements as with 10, and no query reads a body."""
 
     def cold(url: str) -> list[str]:
+        """Render `url` with an empty cache; return the SQL it sent."""
         with app.app_context():
             cache.clear()
         with counted_queries(app) as statements:
@@ -230,6 +231,7 @@ def test_archive_pages_make_the_same_queries_however_large(app, client, clock, a
         return statements
 
     def add(start: int, n: int) -> None:
+        """Add statements `start` to `start + n`, spread over the months of 2024."""
         for i in range(start, start + n):
             add_statement({"en": f"N{i}", "ru": f"Н{i}"}, published_at=moscow(2024, 1 + i % 12, 3))
 
@@ -255,9 +257,11 @@ def test_offset_history_follows_the_zone(tz):
     starts = [start for start, _ in history]
 
     def offset_from_history(instant: datetime) -> int:
+        """Return the offset the history gives for an instant."""
         return history[bisect.bisect_right(starts, instant) - 1][1]
 
     def offset(instant: datetime) -> int:
+        """Return the zone's own offset at an instant."""
         return int(instant.astimezone(zone).utcoffset().total_seconds())
 
     for start, seconds in history[1:]:

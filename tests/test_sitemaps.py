@@ -182,6 +182,7 @@ def test_lastmod_is_the_last_edit(client, clock, staff, schemas):
     created = clock.now
 
     def lastmods() -> set[datetime]:
+        """Return the lastmods the sitemaps give the statement's addresses."""
         found = crawl(client, schemas)
         return {
             datetime.fromisoformat(e["lastmod"])
@@ -201,6 +202,7 @@ def test_a_child_is_one_query_without_bodies(app, client, clock, add_statement):
     one of them about statements, and none reads a body or its Markdown."""
 
     def cold() -> list[str]:
+        """Render the first statements child with an empty cache; return the SQL it sent."""
         with app.app_context():
             cache.clear()
         client.get("/sitemap.xml")  # the index: how many children there are
