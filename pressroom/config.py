@@ -111,9 +111,6 @@ def from_environment(instance_path: str) -> dict:
         "MAX_FORM_MEMORY_SIZE": _number("MAX_FORM_MEMORY_SIZE", 512 * 1024),
         "MAX_FORM_PARTS": _number("MAX_FORM_PARTS", 200),
         "PRESSROOM_PAGE_SIZE": 20,
-        # Entries in each feed, and URLs in each child sitemap (the protocol allows 50,000).
-        "PRESSROOM_FEED_SIZE": 20,
-        "PRESSROOM_SITEMAP_SIZE": 50_000,
         # Entries in each feed, and URLs in each child sitemap (the protocol allows up to 50,000;
         # 10,000 keeps each under 5 MB and quick to render after a save).
         "PRESSROOM_FEED_SIZE": 20,
