@@ -386,6 +386,8 @@ def test_htmx_gets_the_fragment_and_the_browser_the_page(client, texts, lang):
     for response in (page, fragment, restore):
         assert response.status_code == 200
         assert "HX-Request" in response.headers["Vary"]
+        # A browser keeps the fragment; htmx's history restore must not be given it.
+        assert "HX-History-Restore-Request" in response.headers["Vary"]
     form = html(page).split("<form", 1)[1].split("</form>", 1)[0]
     assert f'hx-get="/{lang}/search"' in form and 'hx-push-url="true"' in form
     assert 'hx-target="#search-results"' in form and 'id="search-results"' in html(page)

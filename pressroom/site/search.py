@@ -127,6 +127,9 @@ def statement_search():
         )
     response = make_response(html, 400 if problems else 200)
     response.vary.add("HX-Request")
+    # htmx restores history with HX-Request too: a browser must not answer that with the
+    # fragment it keeps for the same address.
+    response.vary.add("HX-History-Restore-Request")
     # Result pages are endless variations of the site's own pages: never in a search engine.
     response.headers["X-Robots-Tag"] = "noindex"
     if problems:
