@@ -76,7 +76,8 @@ def test_stale_counter_fragment_leaves_clocks_on_time(live_server, page, home_wi
     page.wait_for_timeout(1200)  # at least one tick after the swap
 
     shown, now = shown_time(page)
-    assert abs(shown - now) <= timedelta(seconds=2), (shown, now)
+    # The defect puts the clock ten minutes behind; a loaded machine may lag a few seconds.
+    assert abs(shown - now) <= timedelta(seconds=10), (shown, now)
 
 
 def test_clock_resync_adopts_the_server_time(app, live_server, page, clock):
