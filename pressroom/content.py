@@ -136,7 +136,7 @@ def _listing(lang: str, kind: str | None):
     query = (
         select(Statement.id, Statement.kind, Statement.published_at, StatementText)
         .join(StatementText, StatementText.statement_id == Statement.id)
-        .options(defer(StatementText.body))
+        .options(defer(StatementText.body), defer(StatementText.body_source))
         .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
         .order_by(Statement.published_at.desc(), Statement.id.desc())
     )
