@@ -37,6 +37,14 @@ def test_words_fold_case_yo_and_drop_invisible_characters():
     assert normal_words("x" * 101 + " ok") == ["ok"]
 
 
+def test_text_that_clean_passes_as_it_is_has_nothing_to_clean():
+    """Every character of clean's fast path is one the full cleaning keeps as it is."""
+    for code in range(0x3000):
+        ch = chr(code)
+        if analysis._PLAIN.fullmatch(ch):
+            assert ch.translate(analysis._CLEANER) == ch, hex(code)
+
+
 def test_plain_text_keeps_words_apart_and_decodes_entities():
     """Blocks separate words, inline tags do not, entities become characters."""
     body = (
@@ -162,6 +170,13 @@ def texts_to_compare():
                 yield lang, entry[lang]["lead"]
                 yield lang, " ".join(entry[lang]["body"])
     yield "ru", "Ёлка, café, straße, λόγος, 中文, g20, 2026г, 1e5, mixedлат, за\u0301мок, İstanbul"
+
+
+def test_the_fast_way_to_the_words_agrees_with_the_placed_words():
+    """The index's words (`word_texts`) are the snippet's and the query's (`words`)."""
+    for _lang, raw in texts_to_compare():
+        cleaned = analysis.clean(raw)
+        assert analysis.word_texts(cleaned) == [w.text for w in analysis.words(cleaned)]
 
 
 def test_stop_words_are_postgresql_stop_words(postgresql):
