@@ -231,6 +231,18 @@ def has_statements(lang: str, start: datetime, end: datetime, skip: int = 0) -> 
     return cached("has", lang, start.isoformat(), end.isoformat(), skip, compute=compute)
 
 
+#: The columns of an Item, in its order: a listing row without the body.
+ITEM_COLUMNS = (
+    Statement.id,
+    Statement.kind,
+    Statement.published_at,
+    StatementText.lang,
+    StatementText.title,
+    StatementText.slug,
+    StatementText.lead,
+)
+
+
 def period(
     lang: str, start: datetime, end: datetime, number: int, size: int
 ) -> list[Item]:
@@ -239,15 +251,7 @@ def period(
 
     def compute():
         query = (
-            select(
-                Statement.id,
-                Statement.kind,
-                Statement.published_at,
-                StatementText.lang,
-                StatementText.title,
-                StatementText.slug,
-                StatementText.lead,
-            )
+            select(*ITEM_COLUMNS)
             .join(StatementText, StatementText.statement_id == Statement.id)
             .where(
                 StatementText.lang == lang,
@@ -272,17 +276,7 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
 
     def compute():
         query = (
-            select(
-                Statement.id,
-                Statement.kind,
-                Statement.published_at,
-                StatementText.lang,
-                StatementText.title,
-                StatementText.slug,
-                StatementText.lead,
-                StatementText.body,
-                Statement.updated_at,
-            )
+            select(*ITEM_COLUMNS, StatementText.body, Statement.updated_at)
             .join(StatementText, StatementText.statement_id == Statement.id)
             .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
             .order_by(Statement.published_at.desc(), Statement.id.desc())
