@@ -265,21 +265,10 @@ def test_concurrent_edits_of_one_statement_are_saved_or_refused(app, workers, al
             }
             posts.append((browser, path, data))
         answers = at_once(posts)
-        tally.count(answers)
-        stored = stored_texts(app, statement_id)
-        winners = [who for who, a in zip(typed, answers, strict=True) if a.status == 303]
-        keepers = [who for who, text in typed.items() if text == stored]
-        tally.check(len(keepers) == 1, f"pair {n}: stored text is nobody's: {stored}")
-        if len(winners) > 1 or (winners and winners != keepers):
-            tally.overwrites += 1
-        tally.check(len(winners) == 1, f"pair {n}: {len(winners)} saves for one version")
-        for who, answer in zip(typed, answers, strict=True):
-            if answer.status == 409:
-                tally.check(
-                    "someone else saved this statement" in answer.text
-                    and keeps(answer.text, typed[who]),
-                    f"pair {n}: {who}'s 409 lost the typed text",
-                )
+        judge_pair(
+            tally, n, typed, answers, stored_texts(app, statement_id),
+            "someone else saved this statement", typed,
+        )
     seconds = time.monotonic() - started
     print(f"statement edits: {tally.summary()} in {seconds:.1f}s")
     tally.assert_clean()
@@ -403,22 +392,32 @@ def test_concurrent_edits_of_one_day_counter_are_saved_or_refused(app, workers, 
             }
             posts.append((browser, path, data))
         answers = at_once(posts)
-        tally.count(answers)
-        stored = stored_counter(app, counter_id)
-        winners = [who for who, a in zip(typed, answers, strict=True) if a.status == 303]
-        keepers = [who for who, text in typed.items() if text == stored]
-        tally.check(len(keepers) == 1, f"pair {n}: stored counter is nobody's: {stored}")
-        if len(winners) > 1 or (winners and winners != keepers):
-            tally.overwrites += 1
-        tally.check(len(winners) == 1, f"pair {n}: {len(winners)} saves for one version")
-        for who, answer in zip(typed, answers, strict=True):
-            if answer.status == 409:
-                tally.check(
-                    "someone else saved this day counter" in answer.text
-                    and keeps(answer.text, {"label": typed[who]["en-label"]}),
-                    f"pair {n}: {who}'s 409 lost the typed text",
-                )
+        judge_pair(
+            tally, n, typed, answers, stored_counter(app, counter_id),
+            "someone else saved this day counter",
+            {who: {"label": text["en-label"]} for who, text in typed.items()},
+        )
     seconds = time.monotonic() - started
     print(f"day counter edits: {tally.summary()} in {seconds:.1f}s")
     tally.assert_clean()
     assert tally.conflicts == PAIRS
+
+
+def judge_pair(
+    tally, n: int, typed: dict, answers: list, stored, conflict: str, kept: dict
+) -> None:
+    """Count one pair of concurrent edits: exactly one saved (303), its text is what is stored,
+    and the other's 409 says so and keeps what was typed (`kept[who]`)."""
+    tally.count(answers)
+    winners = [who for who, a in zip(typed, answers, strict=True) if a.status == 303]
+    keepers = [who for who, text in typed.items() if text == stored]
+    tally.check(len(keepers) == 1, f"pair {n}: what is stored is nobody's: {stored}")
+    if len(winners) > 1 or (winners and winners != keepers):
+        tally.overwrites += 1
+    tally.check(len(winners) == 1, f"pair {n}: {len(winners)} saves for one version")
+    for who, answer in zip(typed, answers, strict=True):
+        if answer.status == 409:
+            tally.check(
+                conflict in answer.text and keeps(answer.text, kept[who]),
+                f"pair {n}: {who}'s 409 lost the typed text",
+            )
