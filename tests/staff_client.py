@@ -57,6 +57,22 @@ def statement_fields(**overrides) -> dict:
     return data
 
 
+def counter_fields(**overrides) -> dict:
+    """Return a complete day counter submission."""
+    data = {
+        "event_date": "2023-06-17",
+        "timezone": "Europe/Moscow",
+        "position": "0",
+        "en-label": "the harbour accord",
+        "en-caption": "Signed at dawn.",
+        "ru-label": "портового соглашения",
+        "ru-caption": "Подписано на рассвете.",
+    }
+    data.update({k.replace("_", "-", 1) if k[:3] in ("en_", "ru_") else k: v
+                 for k, v in overrides.items()})
+    return data
+
+
 def new_statement_form(client) -> dict:
     """Open the new-statement form; return its CSRF and one-time form tokens."""
     page = html(client.get("/staff/statements/new"))

@@ -22,7 +22,7 @@ from pressroom.extensions import db
 from pressroom.models import DayCounter, DayCounterText, Statement
 
 from .servers import AppServer
-from .staff_client import EMAIL, PASSWORD, hidden, statement_fields
+from .staff_client import EMAIL, PASSWORD, counter_fields, hidden, statement_fields
 
 PAIRS = 50
 #: gunicorn workers: at least two, so the two posts of a pair are served by different processes.
@@ -312,15 +312,7 @@ def test_concurrent_new_featured_statements_are_all_saved(app, workers, alice_an
     tally.assert_clean()
 
 
-COUNTER_BASE = {
-    "event_date": "2023-06-17",
-    "timezone": "Europe/Moscow",
-    "position": "0",
-    "en-label": "the harbour accord",
-    "en-caption": "Signed at dawn.",
-    "ru-label": "портового соглашения",
-    "ru-caption": "Подписано на рассвете.",
-}
+COUNTER_BASE = counter_fields()
 
 
 def stored_counter(app, counter_id: int) -> dict[str, str]:

@@ -6,28 +6,12 @@ from sqlalchemy import select
 from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, SiteSettings
 
-from .staff_client import hidden, html
+from .staff_client import counter_fields, hidden, html
 
 
 def token(client, url: str) -> str:
     """Return the CSRF token of the form at `url`."""
     return hidden(html(client.get(url)), "csrf_token")
-
-
-def counter_fields(**overrides) -> dict:
-    """Return a complete day counter submission."""
-    data = {
-        "event_date": "2023-06-17",
-        "timezone": "Europe/Moscow",
-        "position": "0",
-        "en-label": "the harbour accord",
-        "en-caption": "Signed at dawn.",
-        "ru-label": "портового соглашения",
-        "ru-caption": "Подписано на рассвете.",
-    }
-    data.update({k.replace("_", "-", 1) if k[:3] in ("en_", "ru_") else k: v
-                 for k, v in overrides.items()})
-    return data
 
 
 def test_counter_is_created_and_shown_on_the_front_page(app, clock, staff):
