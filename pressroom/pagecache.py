@@ -22,8 +22,9 @@ from .content import content_token, token_of
 from .extensions import cache
 from .security import add_security_headers
 
-#: Paths whose GET responses may come from the page cache.
-PUBLIC_PREFIXES = ("/en/", "/ru/", "/widgets/")
+#: Paths whose GET responses may come from the page cache: the pages and feeds of each
+#: language, the widgets, and what crawlers read (the sitemaps are the largest responses).
+PUBLIC_PREFIXES = ("/en/", "/ru/", "/widgets/", "/sitemap.xml", "/sitemaps/", "/robots.txt")
 
 
 def wants_fragment(environ: dict) -> bool:

@@ -133,3 +133,59 @@ def test_cache_hits_still_refuse_untrusted_hosts(make_app):
     assert client.get("/en/", headers={"Host": "press.example"}).status_code == 200
     assert client.get("/en/", headers={"Host": "press.example"}).status_code == 200
     assert client.get("/en/", headers={"Host": "evil.example"}).status_code == 400
+
+
+@contextmanager
+def requests_reaching_flask(app):
+    """Record the paths of the requests the page-cache middleware passes on to Flask."""
+    middleware = app.wsgi_app
+    inner = middleware.wsgi_app
+    reached = []
+
+    def counting(environ, start_response):
+        reached.append(environ["PATH_INFO"])
+        return inner(environ, start_response)
+
+    middleware.wsgi_app = counting
+    try:
+        yield reached
+    finally:
+        middleware.wsgi_app = inner
+
+
+@pytest.mark.parametrize(
+    ("url", "shows_new"),
+    [
+        ("/en/feed.atom", "Bridge reopens"),
+        ("/ru/feed.json?kind=statement", "Мост снова открыт"),
+        ("/en/archive/2026/03/", "Bridge reopens"),
+        ("/sitemaps/statements-1.xml", "/ru/statements/{id}/"),
+        # Pages whose bytes this save does not change: reaching Flask again is the proof.
+        ("/sitemap.xml", None),
+        ("/sitemaps/pages-1.xml", None),
+        ("/robots.txt", None),
+    ],
+)
+def test_feeds_archive_and_crawler_files_are_served_by_the_middleware(
+    app, client, clock, add_statement, url, shows_new
+):
+    """Feeds, archive pages, sitemaps and robots.txt are answered from the cache before Flask
+    is reached, and a save sends the next request back to Flask, which shows the change."""
+    add_statement({"en": "Harbour opens", "ru": "Гавань открыта"}, published_at=clock.now)
+    with requests_reaching_flask(app) as reached:
+        first = client.get(url)
+        assert first.status_code == 200
+        hit = client.get(url)
+        assert reached == [first.request.path]
+        assert hit.status_code == 200 and hit.data == first.data
+        assert hit.headers["Content-Type"] == first.headers["Content-Type"]
+        added = add_statement(
+            {"en": "Bridge reopens", "ru": "Мост снова открыт"},
+            published_at=clock.now - timedelta(hours=1),
+        )
+        after = client.get(url)
+        assert after.status_code == 200
+        assert reached == [first.request.path] * 2
+    if shows_new:
+        assert shows_new.format(id=added.id) in after.get_data(as_text=True)
+        assert shows_new.format(id=added.id) not in first.get_data(as_text=True)
