@@ -1,6 +1,7 @@
 """Database models: statements with one text row per language, day counters, clocks, settings."""
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
@@ -23,15 +24,33 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from . import timekeeping
 from .extensions import db
 
-#: The kinds of publication, in the order forms and filters show them, with their labels.
+
+@dataclass(frozen=True)
+class Kind:
+    """The names of a kind of publication: one ("Speech") and several ("Speeches")."""
+
+    one: str
+    many: str
+
+
+#: The kinds of publication, in the order forms and filters show them, with their names: one
+#: for a statement's line, several for a listing's heading. Adding one needs a migration of the
+#: statement table's CHECK constraint.
 KINDS = {
-    "statement": _l("Statement"),
-    "speech": _l("Speech"),
-    "interview": _l("Interview"),
-    "article": _l("Article"),
-    "comment": _l("Comment"),
+    "statement": Kind(_l("Statement"), _l("Statements")),
+    "speech": Kind(_l("Speech"), _l("Speeches")),
+    "interview": Kind(_l("Interview"), _l("Interviews")),
+    "article": Kind(_l("Article"), _l("Articles")),
+    "comment": Kind(_l("Comment"), _l("Comments")),
+    "answers": Kind(_l("Answers to media questions"), _l("Answers to media questions")),
+    "briefing": Kind(_l("Briefing"), _l("Briefings")),
 }
-STATUSES = ("draft", "published")
+#: A statement's states: a draft, waiting for an editor's review, or published (public from its
+#: publication time on). Only "published" is ever shown to the public.
+STATUSES = ("draft", "review", "published")
+#: Staff roles: a writer drafts and submits for review; an editor does everything (see
+#: pressroom/staff/permissions.py for what each may do).
+ROLES = ("writer", "editor")
 
 
 class UTCDateTime(TypeDecorator):
@@ -192,9 +211,13 @@ class StaffUser(db.Model):
     """A staff account: signs in with email and password to edit the site."""
 
     __tablename__ = "staff_user"
+    __table_args__ = (
+        CheckConstraint(f"role IN ({', '.join(repr(r) for r in ROLES)})", name="role"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    #: Case-folded, so addresses compare equal however they were typed.
+    #: NFKC-normalised and case-folded (`accounts.normalize_email`), so addresses compare equal
+    #: however they were typed.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     #: An argon2id hash in PHC string format; the password itself is never stored.
     password_hash: Mapped[str] = mapped_column(String(255))
@@ -203,6 +226,8 @@ class StaffUser(db.Model):
     session_token: Mapped[str] = mapped_column(String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     last_sign_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: "writer" or "editor" (ROLES); accounts made before roles existed are editors.
+    role: Mapped[str] = mapped_column(String(10), default="editor")
 
     # Flask-Login's user interface, written out instead of inheriting UserMixin so the id it
     # stores is ours.
@@ -221,6 +246,29 @@ class StaffUser(db.Model):
     def end_sessions(self) -> None:
         """Invalidate every session of this account by replacing its session token."""
         self.session_token = new_session_token()
+
+
+class AuditEntry(db.Model):
+    """One line of the audit log: who did what to which object, when, and from where."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)
+    #: The account that acted; None for a failed sign-in or a command-line change.
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), default=None, index=True
+    )
+    #: The account's email at the time, or, for a failed sign-in, the email typed (normalised).
+    email: Mapped[str | None] = mapped_column(String(254), default=None)
+    #: One of `pressroom.audit.ACTIONS`.
+    action: Mapped[str] = mapped_column(String(32))
+    #: What was acted on: "statement", "account", "counter", "clock", "settings" (or None).
+    object_kind: Mapped[str | None] = mapped_column(String(20), default=None)
+    #: Which one: a statement's id, an account's email.
+    object_ref: Mapped[str | None] = mapped_column(String(254), default=None)
+    #: The client address (after the proxy fix); None on the command line.
+    address: Mapped[str | None] = mapped_column(String(45), default=None)
 
 
 class ContentVersion(db.Model):

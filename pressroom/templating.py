@@ -9,8 +9,13 @@ from .models import KINDS
 
 
 def kind_name(kind: str) -> str:
-    """Return the translated name of a statement kind."""
-    return str(KINDS[kind])
+    """Return the translated name of one publication of a kind: "Speech"."""
+    return str(KINDS[kind].one)
+
+
+def kind_plural(kind: str) -> str:
+    """Return the translated name of publications of a kind, for headings: "Speeches"."""
+    return str(KINDS[kind].many)
 
 
 def site_settings() -> dict:
@@ -25,4 +30,5 @@ def site_settings() -> dict:
 def init_app(app) -> None:
     """Register the template global and the context processor."""
     app.add_template_global(kind_name)
+    app.add_template_global(kind_plural)
     app.context_processor(site_settings)

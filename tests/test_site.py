@@ -4,9 +4,11 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from flask import g
 
 from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, DayCounterText, SiteSettings
+from pressroom.templating import kind_name, kind_plural
 
 LANGS = ["en", "ru"]
 
@@ -164,6 +166,31 @@ def test_kind_filter(client, forty_five):
     assert page.count(">Interview<") >= 15
     assert client.get("/en/statements/?kind=bogus").status_code == 404
     assert 'aria-current="page">Интервью<' in html(client.get("/ru/statements/?kind=interview"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "one", "many"),
+    [
+        ("en", "answers", "Answers to media questions", "Answers to media questions"),
+        ("ru", "answers", "Ответы на вопросы СМИ", "Ответы на вопросы СМИ"),
+        ("en", "briefing", "Briefing", "Briefings"),
+        ("ru", "briefing", "Брифинг", "Брифинги"),
+        ("en", "speech", "Speech", "Speeches"),
+        ("ru", "speech", "Выступление", "Выступления"),
+    ],
+)
+def test_kinds_of_a_foreign_ministry(app, client, add_statement, lang, kind, one, many):
+    """Answers to media questions and briefings are stored, filtered and named in each language;
+    every kind has a name for several, for listing headings."""
+    add_statement({"en": "Weekly words", "ru": "Слова недели"}, kind=kind)
+    add_statement({"en": "Other words", "ru": "Другие слова"}, kind="comment")
+    page = html(client.get(f"/{lang}/statements/?kind={kind}"))
+    assert len(re.findall('class="row-title"', page)) == 1
+    assert f'<span class="kind">{one}</span>' in page
+    assert f'aria-current="page">{one}<' in page
+    with app.test_request_context(f"/{lang}/"):
+        g.lang = lang
+        assert (kind_name(kind), kind_plural(kind)) == (one, many)
 
 
 def test_detail_and_slug_redirects(client, add_statement):

@@ -64,6 +64,17 @@ def test_create_in_both_languages_appears_everywhere(app, clock, staff):
     assert "<strong>открывается</strong>" in html(page)
 
 
+@pytest.mark.parametrize("kind", ["answers", "briefing"])
+def test_new_kinds_are_offered_and_saved(app, clock, staff, kind):
+    """The form offers answers to media questions and briefings, in Russian too, and saves them."""
+    assert f'<option value="{kind}">' in html(staff.get("/staff/statements/new"))
+    russian = html(staff.get("/staff/statements/new?lang=ru"))
+    assert ">Ответы на вопросы СМИ</option>" in russian and ">Брифинг</option>" in russian
+    response = create_statement(staff, kind=kind, en_title="Weekly words")
+    assert response.status_code == 303
+    assert stored(app, statement_id_from(response)).kind == kind
+
+
 def test_edit_keeps_what_was_typed_and_saves_changes(app, clock, staff):
     """The edit form shows the Markdown as typed; a save changes the public page."""
     statement_id = statement_id_from(
@@ -391,7 +402,9 @@ def test_edit_of_a_missing_statement_is_404(staff):
 
 
 @pytest.mark.parametrize(
-    ("lang", "message"), [("en", "Not a valid date value."), ("ru", "Неверное значение даты.")]
+    ("lang", "message"),
+    [("en", "Enter the date as YYYY-MM-DD, for example 2026-03-15."),
+     ("ru", "Введите дату в виде ГГГГ-ММ-ДД, например 2026-03-15.")],
 )
 def test_failed_submit_keeps_every_field(app, clock, staff, lang, message):
     """A refused form comes back with everything as typed and localised messages by the fields."""

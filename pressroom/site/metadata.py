@@ -171,7 +171,7 @@ def statement_page(article: Article, alternates: dict[str, str]) -> PageMetadata
     # A statement edited before its publication time was not modified after it was published.
     updated = article.updated_at
     modified = iso_instant(max(updated, article.published_at)) if updated else published
-    section = str(KINDS[article.kind])
+    section = str(KINDS[article.kind].one)
 
     properties = open_graph("article", article.title, description, url, name, lang, others)
     properties += [
@@ -273,7 +273,7 @@ def listing_page(lang: str, kind: str | None, alternates: dict[str, str]) -> Pag
     """Return the metadata of a page of the listing, all kinds or one."""
     name = site_title()
     if kind:
-        title = str(KINDS[kind])
+        title = str(KINDS[kind].one)
         # I18N: a listing's description; %(kind)s is the name of a kind of publication, such
         # as "Speech" or "Interview", %(site)s the site's title.
         description = _(

@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -24,16 +25,83 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from .. import timekeeping
 from ..faces import shows_zone
-from ..i18n import BABEL_LOCALES, current_language
+from ..i18n import BABEL_LOCALES, current_language, number
 from ..models import KINDS
-from .accounts import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH
+from .accounts import MAX_EMAIL_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 #: Publication and event dates outside these years are typing mistakes (and years near 1 or
 #: 9999 overflow when converted between zones).
 FIRST_YEAR, LAST_YEAR = 1900, 2999
-STATUS_LABELS = {"draft": _l("Draft"), "published": _l("Published")}
+STATUS_LABELS = {
+    "draft": _l("Draft"),
+    # I18N: a statement's status: written, waiting for an editor to publish it.
+    "review": _l("In review"),
+    "published": _l("Published"),
+}
 REQUIRED = _l("Please fill in this field.")
 NUL_MESSAGE = _l("This field contains a character that cannot be stored (NUL).")
+
+
+class Limit:
+    """Refuse text longer than `limit` characters, saying the limit and the length typed.
+
+    Unlike WTForms' Length it sets no `maxlength` flag: a browser cuts pasted text at
+    `maxlength` without a word, so the limit is shown next to the field (with a live count)
+    and enforced here, where the refused text comes back intact.
+    """
+
+    def __init__(self, limit: int):
+        """Keep the limit; the template reads it to show it beside the field."""
+        self.limit = limit
+
+    def __call__(self, form, field) -> None:
+        """Raise a localised error naming the limit and the current length."""
+        length = len(field.data or "")
+        if length > self.limit:
+            lang = current_language()
+            raise ValidationError(ngettext(
+                # I18N: %(count)s is the number of characters typed, %(limit)s the most allowed;
+                # both are already formatted ("1,234" / "1 234").
+                "Too long: %(count)s character; the limit is %(limit)s.",
+                "Too long: %(count)s characters; the limit is %(limit)s.",
+                length, count=number(length, lang), limit=number(self.limit, lang),
+            ))
+
+
+class ShownAsTyped:
+    """A date or time picker whose refusals name the expected format, keeping what was typed.
+
+    A browser blanks a `type="date"` or `type="time"` input whose value it cannot read, so
+    after such a refusal the field is rendered as plain text holding exactly what was sent.
+    """
+
+    format_message: str
+
+    def process_formdata(self, valuelist) -> None:
+        """Parse the value; refuse one in another format with the expected format named."""
+        try:
+            super().process_formdata(valuelist)
+        except ValueError:
+            raise ValueError(str(self.format_message)) from None
+
+    def __call__(self, **kwargs):
+        """Render the picker, or a text input when the value sent could not be read."""
+        if self.raw_data and any(self.raw_data) and self.data is None:
+            kwargs["type"] = "text"
+        return super().__call__(**kwargs)
+
+
+class IsoDateField(ShownAsTyped, DateField):
+    """A date as YYYY-MM-DD (what date pickers send)."""
+
+    # I18N: keep the order year-month-day; translate the letters (ГГГГ-ММ-ДД).
+    format_message = _l("Enter the date as YYYY-MM-DD, for example 2026-03-15.")
+
+
+class IsoTimeField(ShownAsTyped, TimeField):
+    """A time as HH:MM or HH:MM:SS on the 24-hour clock (what time pickers send)."""
+
+    format_message = _l("Enter the time as HH:MM on the 24-hour clock, for example 14:30.")
 
 
 class LocalisedMeta(DefaultMeta):
@@ -130,25 +198,25 @@ class SignInForm(StaffForm):
 
     email = EmailField(
         _l("Email"), filters=[stripped],
-        validators=[DataRequired(REQUIRED), Length(max=MAX_EMAIL_LENGTH)],
+        validators=[DataRequired(REQUIRED), Limit(MAX_EMAIL_LENGTH)],
     )
     # No filters: a password is used exactly as typed, spaces included.
     password = PasswordField(
-        _l("Password"), validators=[InputRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)]
+        _l("Password"), validators=[InputRequired(REQUIRED), Limit(MAX_PASSWORD_LENGTH)]
     )
 
 
 class StatementTextForm(SubForm):
     """A statement's texts in one language."""
 
-    title = StringField(_l("Title"), filters=[stripped], validators=[Length(max=300)])
+    title = StringField(_l("Title"), filters=[stripped], validators=[Limit(300)])
     slug = StringField(
-        _l("Address (slug)"), filters=[stripped], validators=[Length(max=120)],
+        _l("Address (slug)"), filters=[stripped], validators=[Limit(120)],
         description=_l("Leave empty to make one from the title."),
     )
-    lead = TextAreaField(_l("Lead"), filters=[stripped], validators=[Length(max=2000)])
+    lead = TextAreaField(_l("Lead"), filters=[stripped], validators=[Limit(2000)])
     body = TextAreaField(
-        _l("Text"), filters=[present], validators=[Length(max=100_000)],
+        _l("Text"), filters=[present], validators=[Limit(100_000)],
         description=_l("Markdown: blank line between paragraphs, *italic*, **bold**, [link](https://…)."),
     )
 
@@ -165,14 +233,14 @@ class StatementForm(StaffForm):
     version = HiddenField(validators=[Length(max=12)])
     kind = SelectField(
         _l("Kind"),
-        choices=[SelectChoice(k, label) for k, label in KINDS.items()],
+        choices=[SelectChoice(key, kind.one) for key, kind in KINDS.items()],
         validators=[InputRequired()],
     )
-    published_date = DateField(
+    published_date = IsoDateField(
         _l("Publication date"), validators=[InputRequired(REQUIRED), year_in_range]
     )
     # Browsers send HH:MM, or HH:MM:SS when a time with seconds was picked.
-    published_time = TimeField(
+    published_time = IsoTimeField(
         _l("Time"), format=["%H:%M", "%H:%M:%S"], validators=[InputRequired(REQUIRED)]
     )
     # A new statement starts as a draft: publishing is a deliberate choice.
@@ -206,10 +274,10 @@ class CounterTextForm(SubForm):
     """A day counter's label and caption in one language."""
 
     label = StringField(
-        _l("Event"), filters=[stripped], validators=[Length(max=300)],
+        _l("Event"), filters=[stripped], validators=[Limit(300)],
         description=_l('As it reads after "since" or "until".'),
     )
-    caption = StringField(_l("Caption"), filters=[stripped], validators=[Length(max=500)])
+    caption = StringField(_l("Caption"), filters=[stripped], validators=[Limit(500)])
 
 
 class CounterForm(StaffForm):
@@ -217,7 +285,9 @@ class CounterForm(StaffForm):
 
     #: The counter as the form showed it (`editing.counter_version`); empty for a new counter.
     version = HiddenField(validators=[Length(max=64)])
-    event_date = DateField(_l("Event date"), validators=[InputRequired(REQUIRED), year_in_range])
+    event_date = IsoDateField(
+        _l("Event date"), validators=[InputRequired(REQUIRED), year_in_range]
+    )
     timezone = SelectField(
         _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False
     )
@@ -254,9 +324,9 @@ class ClockForm(StaffForm):
 class SettingsTextForm(SubForm):
     """The site title and contact line in one language."""
 
-    site_title = StringField(_l("Site title"), filters=[stripped], validators=[Length(max=200)])
+    site_title = StringField(_l("Site title"), filters=[stripped], validators=[Limit(200)])
     contact_line = StringField(
-        _l("Contact line"), filters=[stripped], validators=[Length(max=500)]
+        _l("Contact line"), filters=[stripped], validators=[Limit(500)]
     )
 
 
@@ -269,3 +339,46 @@ class SettingsForm(StaffForm):
 
 class ConfirmForm(StaffForm):
     """A button that only needs a CSRF token: sign-out, delete."""
+
+
+#: The password rules of `accounts.check_password`, said in the page's language.
+PASSWORD_RULES = {
+    "short": _l("A password has at least %(num)s characters.", num=MIN_PASSWORD_LENGTH),
+    "long": _l("A password has at most %(num)s characters.", num=MAX_PASSWORD_LENGTH),
+    "nul": NUL_MESSAGE,
+    "common": _l(
+        "This password is one of the 10,000 most common passwords, the first ones an attacker "
+        "tries. Choose another (a few unrelated words make a good one)."
+    ),
+}
+
+
+class PasswordForm(StaffForm):
+    """One's own password: the current one, and the new one twice."""
+
+    # No filters: passwords are used exactly as typed, spaces included.
+    current_password = PasswordField(
+        _l("Current password"),
+        validators=[InputRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)],
+    )
+    new_password = PasswordField(
+        _l("New password"),
+        validators=[InputRequired(REQUIRED)],
+        description=_l(
+            "At least %(num)s characters; any characters, spaces included. Not one of the most "
+            "common passwords.", num=MIN_PASSWORD_LENGTH,
+        ),
+    )
+    confirm_password = PasswordField(
+        _l("New password again"), validators=[InputRequired(REQUIRED)]
+    )
+
+    def validate(self, extra_validators=None) -> bool:
+        """Also require the new password twice, the same both times."""
+        valid = super().validate(extra_validators)
+        if self.new_password.data and self.confirm_password.data != self.new_password.data:
+            self.confirm_password.errors = [
+                *self.confirm_password.errors, _l("The two new passwords are not the same.")
+            ]
+            valid = False
+        return valid
