@@ -5,9 +5,11 @@ from datetime import date, timedelta
 
 import pytest
 from flask import g
+from sqlalchemy import update
 
+from pressroom.content import content_changed
 from pressroom.extensions import db
-from pressroom.models import Clock, DayCounter, DayCounterText, SiteSettings
+from pressroom.models import Clock, DayCounter, DayCounterText, SiteSettings, Statement
 from pressroom.templating import kind_name, kind_plural
 
 LANGS = ["en", "ru"]
@@ -97,7 +99,7 @@ def test_home_in_english(client, front_page_content):
     assert "1,002 days have passed since the harbour accord" in page
     assert "Full featured body." in page
     assert page.count('class="statement-row"') == 10
-    assert "Item 00" in page and "Item 09" not in page  # 10 newest, featured included
+    assert "Item 09" in page and "Item 10" not in page  # the 10 newest after the featured one
     assert 'href="/en/statements/"' in page
     assert page.count("<h1") == 1
 
@@ -111,6 +113,53 @@ def test_home_in_russian(client, front_page_content):
     assert "прошло 1\xa0002 дня с портового соглашения" in page
     assert "Последние заявления" in page and "Все заявления" in page
     assert "Главная новость" in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "mark", "title", "slug"),
+    [("en", "Main statement", "Featured news", "featured-news"),
+     ("ru", "Главное заявление", "Главная новость", "glavnaia-novost")],
+)
+def test_featured_statement_is_marked_linked_and_not_repeated(
+    client, front_page_content, lang, mark, title, slug
+):
+    """The featured statement says it is the main one, its title leads to its page, and the
+    latest list below holds ten others instead of repeating it."""
+    page = html(client.get(f"/{lang}/"))
+    featured = page.split('<article class="featured"', 1)[1].split("</article>", 1)[0]
+    assert f'id="featured-mark">{mark}</p>' in featured
+    link = re.search(r'<h2 id="featured-title"><a href="([^"]+)">([^<]+)</a></h2>', featured)
+    assert link and link.group(2) == title
+    assert re.fullmatch(rf"/{lang}/statements/\d+/{slug}", link.group(1))
+    assert client.get(link.group(1)).status_code == 200
+    latest = page.split('id="latest-heading"', 1)[1]
+    assert title not in latest
+    assert latest.count('class="statement-row"') == 10
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_shows_the_site_title_once(client, front_page_content, lang):
+    """The header's brand shows the site's name; the page's one <h1> is there for screen
+    readers only, so the name is not seen twice."""
+    name = {"en": "Press Office", "ru": "Пресс-служба"}[lang]
+    page = html(client.get(f"/{lang}/"))
+    assert re.search(rf'<a class="brand" href="/{lang}/">{name}</a>', page)
+    assert f'<h1 class="visually-hidden">{name}</h1>' in page
+    main = page.split('<main', 1)[1].split("</main>", 1)[0]
+    visible = re.sub(r'<h1 class="visually-hidden">[^<]*</h1>', "", main)
+    assert name not in visible
+
+
+def test_latest_list_is_full_without_a_featured_statement(client, front_page_content, app):
+    """With nothing featured, the latest list shows the ten newest, however many there are."""
+    with app.app_context():
+        db.session.execute(update(Statement).values(featured=False))
+        db.session.commit()
+        content_changed()
+    page = html(client.get("/en/"))
+    assert 'class="featured"' not in page
+    assert page.count('class="statement-row"') == 10
+    assert "Featured news" in page and "Item 08" in page and "Item 09" not in page
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -56,13 +56,17 @@ def home():
     now = timekeeping.utcnow()
     tz = current_app.config["PRESSROOM_TIMEZONE"]
     alternates = both_languages("site.home")
+    featured = content.featured(lang)
+    size = current_app.config["PRESSROOM_HOME_LATEST"]
+    # One more than shown, so the list is full when the featured statement is left out of it.
+    latest = content.latest(lang, size + 1)
     html = render_template(
         "site/home.html",
         today=timekeeping.now_in(tz, now),
         clock=clock_context(content.clocks(), lang, now),
         counters=[counter_context(c, lang, now) for c in content.counters(lang)],
-        featured=content.featured(lang),
-        latest=content.latest(lang, current_app.config["PRESSROOM_HOME_LATEST"]),
+        featured=featured,
+        latest=[item for item in latest if not featured or item.id != featured.id][:size],
         alternates=alternates,
         x_default=url_for("site.language_redirect", _external=True),
         metadata=metadata.home_page(lang, alternates),
