@@ -4,26 +4,39 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
+# The port `make run` serves on: `make run PORT=5001`.
+PORT ?= 5000
+# One line per step, so a first run that takes minutes says what it is doing.
+STEP := printf '\n==> %s\n'
 
 .PHONY: setup run test bench
 
 # Python 3.11's venv brings setuptools 65.5, which has known vulnerabilities (the CI audits
 # every installed package): upgrade it with pip.
 $(STAMP): pyproject.toml Makefile
+	@$(STEP) "Creating the virtual environment in $(VENV)/"
 	$(PYTHON) -m venv $(VENV)
+	@$(STEP) "Upgrading pip and setuptools"
 	$(BIN)/python -m pip install --quiet --upgrade pip setuptools
+	@$(STEP) "Installing Pressroom and its dependencies (a few minutes the first time)"
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 ## setup: virtual environment, dependencies and compiled catalogues
 setup: $(STAMP)
+	@$(STEP) "Compiling the message catalogues"
 	$(FLASK) translate compile
 
-## run: set up, build the SQLite database, load the demo content and serve on 127.0.0.1:5000
+## run: set up, build the SQLite database, load the demo content and serve on 127.0.0.1:$(PORT)
 run: setup
+	@$(STEP) "Checking that port $(PORT) is free"
+	@$(BIN)/python tools/check_port.py '$(PORT)'
+	@$(STEP) "Building the SQLite database in instance/ (flask db upgrade)"
 	$(FLASK) db upgrade
+	@$(STEP) "Loading the demo content (flask demo)"
 	$(FLASK) demo
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@$(STEP) "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops; make run PORT=… for another port)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
 ## test: set up and run the whole test suite (PostgreSQL/Redis when TEST_*_URL are set)
 test: setup

@@ -1,12 +1,13 @@
 """The day counter, clock and site settings forms."""
 
+import lxml.html
 import pytest
 from sqlalchemy import select
 
 from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, SiteSettings
 
-from .staff_client import counter_fields, hidden, html
+from .staff_client import counter_fields, hidden, html, new_statement_form, statement_fields
 
 
 def token(client, url: str) -> str:
@@ -181,3 +182,117 @@ def test_settings_and_counter_text_render_harmless(app, clock, staff):
     for raw in ("<script>alert(1)", "<img src=x", "<b onmouseover", "<svg onload"):
         assert raw not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def invalid_fields(page: str) -> dict[str, str]:
+    """Return {field name: text of its error messages} for every field marked invalid.
+
+    Each must be described by an element that exists and holds its messages.
+    """
+    tree = lxml.html.fromstring(page)
+    found = {}
+    for field in tree.xpath('//*[@aria-invalid="true"]'):
+        described = [tree.get_element_by_id(i) for i in field.get("aria-describedby").split()]
+        errors = [e for e in described if "errors" in e.get("class", "").split()]
+        assert len(errors) == 1, f"{field.get('name')} is not described by its errors"
+        found[field.get("name")] = errors[0].text_content().strip()
+    return found
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Enter the date as YYYY-MM-DD, for example 2026-03-15."),
+    ("ru", "Введите дату в виде ГГГГ-ММ-ДД, например 2026-03-15."),
+])
+def test_bad_date_names_the_format_and_keeps_what_was_typed(app, staff, lang, expected):
+    """A date that is not a date is refused in the form's language; the field shows it as typed."""
+    url = f"/staff/counters/new?lang={lang}"
+    data = {"csrf_token": token(staff, url), **counter_fields(event_date="17.06.2023")}
+    response = staff.post(url, data=data)
+    assert response.status_code == 422
+    page = html(response)
+    assert invalid_fields(page) == {"event_date": expected}
+    field = lxml.html.fromstring(page).get_element_by_id("event_date")
+    # A date input would blank a value it cannot read: the refused one is shown as text.
+    assert (field.get("type"), field.get("value")) == ("text", "17.06.2023")
+    # An empty date is asked for plainly, in a date picker still.
+    empty = staff.post(url, data={**data, "event_date": ""})
+    assert "event_date" in invalid_fields(html(empty))
+    assert lxml.html.fromstring(html(empty)).get_element_by_id("event_date").get("type") == "date"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Enter the time as HH:MM on the 24-hour clock, for example 14:30."),
+    ("ru", "Введите время в виде ЧЧ:ММ (24 часа), например 14:30."),
+])
+def test_bad_time_names_the_format(app, staff, lang, expected):
+    """A publication time that is not a time says which format is expected, keeping the input."""
+    url = f"/staff/statements/new?lang={lang}"
+    response = staff.post(url, data={**new_statement_form(staff), **statement_fields(
+        published_time="3pm", en_title="Harbour"
+    )})
+    assert response.status_code == 422
+    page = html(response)
+    assert invalid_fields(page) == {"published_time": expected}
+    assert 'value="3pm"' in page
+
+
+@pytest.mark.parametrize(("lang", "label", "lead"), [
+    ("en", "Too long: 1,234 characters; the limit is 300.",
+     "Too long: 2,001 characters; the limit is 2,000."),
+    ("ru", "Слишком длинно: 1\xa0234 знака, а можно не больше 300.",
+     "Слишком длинно: 2\xa0001 знак, а можно не больше 2\xa0000."),
+])
+def test_length_errors_show_limit_and_length_with_local_numbers(app, staff, lang, label, lead):
+    """Over-long text is refused with the limit and its length, and comes back whole."""
+    url = f"/staff/counters/new?lang={lang}"
+    long_label = "ж" * 1234
+    response = staff.post(url, data={"csrf_token": token(staff, url),
+                                     **counter_fields(en_label=long_label)})
+    assert response.status_code == 422
+    page = html(response)
+    assert invalid_fields(page) == {"en-label": label}
+    assert lxml.html.fromstring(page).get_element_by_id("en-label").get("value") == long_label
+
+    url = f"/staff/statements/new?lang={lang}"
+    response = staff.post(url, data={**new_statement_form(staff), **statement_fields(
+        en_title="Harbour", en_lead="y" * 2001, ru_title="Порт", ru_slug="s" * 121
+    )})
+    assert response.status_code == 422
+    errors = invalid_fields(html(response))
+    assert errors["en-lead"] == lead
+    assert set(errors) == {"en-lead", "ru-slug"}
+    assert "y" * 2001 + "</textarea>" in html(response)
+
+
+@pytest.mark.parametrize("url", [
+    "/staff/statements/new", "/staff/counters/new", "/staff/clocks/new", "/staff/settings",
+])
+def test_text_limits_are_shown_never_enforced_by_cutting(app, staff, url):
+    """No staff field has `maxlength` (a browser cuts pasted text at it without a word);
+    every limited text field shows its limit instead, and is described by it."""
+    tree = lxml.html.fromstring(html(staff.get(f"{url}?lang=ru")))
+    assert tree.xpath("//*[@maxlength]") == []
+    for field in tree.xpath("//*[@data-limit]"):
+        hint = tree.get_element_by_id(f"{field.get('id')}-limit")
+        assert hint.get("id") in field.get("aria-describedby").split()
+        assert hint.text_content().startswith("Не больше ")
+    if url != "/staff/clocks/new":
+        assert tree.xpath("//*[@data-limit]")
+
+
+def test_staff_pages_have_their_own_footer(app, staff):
+    """Staff pages do not carry the public footer's contact line or the widgets link."""
+    url = "/staff/settings"
+    staff.post(url, data={"csrf_token": token(staff, url), "en-site_title": "Harbour Office",
+                          "en-contact_line": "Duty officer: +7 000"})
+    public = html(staff.get("/en/"))
+    assert "Widgets for your site" in public and "Duty officer" in public
+    for page in ("/staff/", "/staff/settings", "/staff/counters/new"):
+        footer = lxml.html.fromstring(html(staff.get(page))).xpath("//footer")[0]
+        text = footer.text_content()
+        assert "Widgets for your site" not in text and "Duty officer" not in text
+        assert "Staff area of Harbour Office" in text
+    staff.post("/staff/sign-out", data={"csrf_token": token(staff, "/staff/")})
+    footer = lxml.html.fromstring(html(staff.get("/staff/sign-in?lang=ru"))).xpath("//footer")[0]
+    assert "Служебный раздел сайта «Harbour Office»" not in footer.text_content()
+    assert "Служебный раздел сайта" in footer.text_content()
