@@ -8,14 +8,20 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import cache
 
-from babel import Locale
 from flask import url_for
 from flask_babel import gettext as _
 
 from . import timekeeping
 from .config import LANGUAGES
 from .content import Counter
-from .i18n import BABEL_LOCALES, city_name, clock_time, date_long, day_count_phrase
+from .i18n import (
+    city_name,
+    clock_time,
+    date_long,
+    day_count_phrase,
+    day_periods,
+    zone_abbreviation,
+)
 
 #: Seconds between a clock's resynchronisations with the server.
 CLOCK_RESYNC = 300
@@ -110,11 +116,11 @@ def clock_faces(
                 city=city_name(tz, lang),
                 local=local,
                 text=clock_time(local, lang, seconds=seconds, hour24=hour24),
-                abbreviation=local.tzname() or "",
+                abbreviation=zone_abbreviation(local.tzname() or "", lang),
                 offset=int(local.utcoffset().total_seconds()),
                 switch_at=switch_at,
                 next_offset=int(after.utcoffset().total_seconds()),
-                next_abbreviation=after.tzname() or "",
+                next_abbreviation=zone_abbreviation(after.tzname() or "", lang),
             )
         )
     return faces
@@ -168,12 +174,6 @@ def clock_context(
 def clock_title(zones, lang: str) -> str:
     """Return a clock widget's title, naming its cities: "Clocks: Moscow, London"."""
     return _("Clocks: %(cities)s", cities=", ".join(place_name(z, lang) for z in zones))
-
-
-def day_periods(lang: str) -> tuple[str, str]:
-    """Return the language's abbreviated am/pm markers, as Babel writes them."""
-    periods = Locale.parse(BABEL_LOCALES[lang]).day_periods["format"]["abbreviated"]
-    return periods["am"], periods["pm"]
 
 
 def counter_context(counter: Counter, lang: str, now: datetime) -> dict:

@@ -6,7 +6,9 @@ English uses British conventions ("4 July 2020"), Russian its own ("4 июля 2
 """
 
 from datetime import date, datetime
+from functools import cache
 
+from babel import Locale
 from babel.dates import format_date, format_datetime, format_time, get_timezone_location
 from babel.numbers import format_decimal
 from flask import current_app, g, request
@@ -56,12 +58,53 @@ def datetime_short(value: datetime, lang: str, tz: str) -> str:
 
 
 def clock_time(value: datetime, lang: str, seconds: bool = True, hour24: bool = True) -> str:
-    """Format a local time for a clock face, e.g. "14:05:09" or "2:05:09 PM"."""
+    """Format a local time for a clock face, e.g. "14:05:09", "2:05:09 pm" or "2:05:09 дня"."""
+    locale = BABEL_LOCALES[lang]
     if hour24:
-        pattern = "HH:mm:ss" if seconds else "HH:mm"
-    else:
-        pattern = "h:mm:ss a" if seconds else "h:mm a"
-    return format_datetime(value, pattern, locale=BABEL_LOCALES[lang])
+        return format_datetime(value, "HH:mm:ss" if seconds else "HH:mm", locale=locale)
+    text = format_datetime(value, "h:mm:ss" if seconds else "h:mm", locale=locale)
+    since_midnight = value.hour * 3600 + value.minute * 60 + value.second
+    name = next(name for start, name in reversed(day_periods(lang)) if since_midnight >= start)
+    return f"{text} {name}"
+
+
+#: Languages whose 12-hour clock names the part of the day instead of am/pm: Russian has no
+#: am/pm of its own (CLDR gives it the Latin "AM"/"PM") and says "3 часа дня", "9 вечера".
+FLEXIBLE_DAY_PERIODS = {"ru"}
+
+
+@cache
+def day_periods(lang: str) -> tuple[tuple[int, str], ...]:
+    """Return the periods of a 12-hour clock's day: (seconds after midnight it starts, its name).
+
+    Languages in FLEXIBLE_DAY_PERIODS get CLDR's flexible day periods (Russian "2:05 дня",
+    "9:30 вечера"), the others am and pm. widgets.js names the period from this same table, so
+    a ticking clock and the server write the same words.
+    """
+    locale = Locale.parse(BABEL_LOCALES[lang])
+    names = locale.day_periods["format"]["abbreviated"]
+    if lang not in FLEXIBLE_DAY_PERIODS:
+        return ((0, names["am"]), (12 * 3600, names["pm"]))
+    starts = {}
+    for period, rules in locale.day_period_rules[None].items():
+        for rule in rules:
+            if "from" in rule:  # "at" rules (midnight, noon) name one instant, not a period
+                starts[rule["from"]] = names[period]
+                if rule["before"] < rule["from"]:  # the night goes on past midnight
+                    starts[0] = names[period]
+    return tuple(sorted(starts.items()))
+
+
+#: Zone abbreviations as each language writes them, where it differs from the tz database's
+#: (which writes English ones, "MSK", "GMT", or bare offsets, "+10"): a language listed here
+#: shows only the abbreviations it has, so a Russian page shows «МСК» and no Latin "GMT".
+ZONE_ABBREVIATIONS = {"ru": {"MSK": "МСК"}}
+
+
+def zone_abbreviation(abbreviation: str, lang: str) -> str:
+    """Return a zone's abbreviation as `lang` writes it, or "" when it has none for it."""
+    own = ZONE_ABBREVIATIONS.get(lang)
+    return abbreviation if own is None else own.get(abbreviation, "")
 
 
 def number(value: int, lang: str) -> str:

@@ -4,6 +4,7 @@
 them: a clock in either once answered 500, and a stored one took the home page down.
 """
 
+import json
 import re
 from datetime import date
 from zoneinfo import available_timezones
@@ -178,3 +179,69 @@ def test_editing_a_stored_clock_that_cannot_render_asks_for_another_zone(app, st
         "csrf_token": hidden(page, "csrf_token"), "timezone": "Asia/Tokyo", "position": "1",
     })
     assert saved.status_code == 303
+
+
+#: Any Latin letter: what a Russian clock must not show ("MSK", "GMT", "AM", "PM").
+LATIN = re.compile(r"[A-Za-z]")
+
+
+def test_russian_clocks_write_nothing_in_latin(client, clock):
+    """In every zone, a Russian 12-hour clock shows its time, part of the day and zone
+    abbreviation without a Latin letter, and the ticking script is handed none either."""
+    usable = [z for z in sorted(available_timezones()) if shows_zone(z)]
+    shown = set()
+    for start in range(0, len(usable), MAX_CLOCKS):
+        zones = usable[start : start + MAX_CLOCKS]
+        query = {"tz": zones, "lang": "ru", "hours": "12"}
+        page = html(client.get("/widgets/clock", query_string=query, headers=HX))
+        parts = re.findall(r'<time class="pr-clock-time"[^>]*>([^<]*)</time>', page)
+        parts += re.findall(r'<span class="pr-clock-zone">([^<]*)</span>', page)
+        parts += re.findall(r'data-(?:next-)?abbr="([^"]*)"', page)
+        parts += [name for found in re.findall(r"data-periods='([^']*)'", page)
+                  for _, name in json.loads(found)]
+        assert len(parts) >= 4 * len(zones), zones
+        assert not [part for part in parts if LATIN.search(part)], zones
+        shown.update(re.findall(r'<span class="pr-clock-zone">([^<]*)</span>', page))
+    assert shown == {"", "МСК"}
+
+
+@pytest.mark.parametrize(
+    ("hour", "en", "ru"),
+    [
+        (0, "12:05 am", "12:05 ночи"),
+        (3, "3:05 am", "3:05 ночи"),
+        (4, "4:05 am", "4:05 утра"),
+        (11, "11:05 am", "11:05 утра"),
+        (12, "12:05 pm", "12:05 дня"),
+        (17, "5:05 pm", "5:05 дня"),
+        (18, "6:05 pm", "6:05 вечера"),
+        (21, "9:05 pm", "9:05 вечера"),
+        (22, "10:05 pm", "10:05 ночи"),
+    ],
+)
+def test_a_12_hour_clock_names_the_part_of_the_day_in_its_language(client, clock, hour, en, ru):
+    """English says am/pm; Russian, which has no am/pm, names the part of the day as CLDR does
+    ("утра", "дня", "вечера", "ночи"); both tell the script the same periods."""
+    clock.now = clock.now.replace(hour=hour, minute=5)
+    for lang, expected in (("en", en), ("ru", ru)):
+        query = {"tz": "UTC", "lang": lang, "hours": "12", "seconds": "off"}
+        page = html(client.get("/widgets/clock", query_string=query, headers=HX))
+        assert f">{expected}</time>" in page
+        periods = json.loads(re.search(r"data-periods='([^']*)'", page).group(1))
+        assert [name for start, name in periods if start <= hour * 3600][-1] == expected.split()[1]
+
+
+@pytest.mark.parametrize(("lang", "zone"), [("en", "MSK"), ("ru", "МСК")])
+def test_moscow_time_is_abbreviated_in_the_page_language(app, client, clock, lang, zone):
+    """The home page's Moscow clock: "MSK" in English, «МСК» in Russian; London is "GMT" in
+    English and has no abbreviation in Russian."""
+    with app.app_context():
+        db.session.execute(insert(Clock), [
+            {"timezone": "Europe/Moscow", "position": 0},
+            {"timezone": "Europe/London", "position": 1},
+        ])
+        db.session.commit()
+        content_changed()
+    page = html(client.get(f"/{lang}/"))
+    zones = re.findall(r'<span class="pr-clock-zone">([^<]*)</span>', page)
+    assert zones == [zone, "GMT" if lang == "en" else ""]

@@ -48,6 +48,18 @@
     }
   }
 
+  /* The name of the part of the day a 12-hour clock shows ("pm", "вечера"): the last period
+   * of the server's table (pressroom/i18n.py, day_periods) that has started. */
+  function dayPeriod(el, local) {
+    if (!el._prPeriods) el._prPeriods = JSON.parse(el.dataset.periods);
+    var since = local.getUTCHours() * 3600 + local.getUTCMinutes() * 60 + local.getUTCSeconds();
+    var name = "";
+    el._prPeriods.forEach(function (period) {
+      if (since >= period[0]) name = period[1];
+    });
+    return name;
+  }
+
   function tickClock(el, now) {
     var switchAt = Number(el.dataset.switchAt || 0);
     var after = switchAt > 0 && now >= switchAt;
@@ -61,7 +73,7 @@
       text = (h % 12 || 12) + ":" + pad(local.getUTCMinutes());
     }
     if (el.dataset.seconds === "true") text += ":" + pad(local.getUTCSeconds());
-    if (el.dataset.hour24 !== "true") text += " " + (h < 12 ? el.dataset.am : el.dataset.pm);
+    if (el.dataset.hour24 !== "true") text += " " + dayPeriod(el, local);
     var time = el.querySelector(".pr-clock-time");
     if (time && time.textContent !== text) time.textContent = text;
     var zone = el.querySelector(".pr-clock-zone");

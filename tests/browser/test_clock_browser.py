@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from pressroom import timekeeping
 from pressroom.extensions import db
+from pressroom.i18n import clock_time, zone_abbreviation
 from pressroom.models import Clock, DayCounter, DayCounterText
 
 #: How old the counter fragment in the stale-cache test claims to be.
@@ -98,3 +99,41 @@ def test_clock_resync_adopts_the_server_time(app, live_server, page, clock):
 
     shown, now = shown_time(page)
     assert abs(shown - now - timedelta(hours=1)) <= timedelta(seconds=2), (shown, now)
+
+
+#: Zones whose offsets spread one instant over most parts of the day, a half-hour one among them.
+SPREAD_ZONES = [
+    "Pacific/Honolulu", "America/New_York", "UTC", "Europe/Moscow", "Asia/Kolkata", "Asia/Tokyo"
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_ticking_12_hour_clocks_write_what_the_server_writes(live_server, page, lang):
+    """The script's ticks write each 12-hour clock exactly as the server does (Russian with its
+    part of the day, never "AM"/"PM"), zone abbreviations included."""
+    query = "&".join(f"tz={zone}" for zone in SPREAD_ZONES)
+    page.goto(f"{live_server.url}/widgets/clock?{query}&lang={lang}&hours=12&seconds=off")
+    for _ in range(3):  # a minute may turn between the tick and the reading: read again
+        # Blank the server's text, so what is read next can only be the script's.
+        page.evaluate(
+            "() => document.querySelectorAll('.pr-clock-time, .pr-clock-zone')"
+            ".forEach((el) => { el.textContent = ''; })"
+        )
+        page.wait_for_timeout(1200)
+        shown, zones, epoch_ms = page.evaluate(
+            """() => [
+                [...document.querySelectorAll('.pr-clock-time')].map((el) => el.textContent),
+                [...document.querySelectorAll('.pr-clock-zone')].map((el) => el.textContent),
+                Date.now(),
+            ]"""
+        )
+        instant = datetime.fromtimestamp(epoch_ms / 1000, UTC)
+        locals_ = [timekeeping.now_in(zone, instant) for zone in SPREAD_ZONES]
+        expected = [clock_time(local, lang, seconds=False, hour24=False) for local in locals_]
+        if shown == expected:
+            break
+    assert shown == expected
+    assert zones == [zone_abbreviation(local.tzname(), lang) for local in locals_]
+    if lang == "ru":
+        assert not any(re.search(r"[A-Za-z]", text) for text in shown + zones), shown + zones
+        assert "МСК" in zones
