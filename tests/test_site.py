@@ -308,6 +308,50 @@ def test_statement_in_one_language_only(client, add_statement):
     assert "Только по-русски" in html(client.get("/ru/statements/"))
 
 
+def switcher(page: str) -> str:
+    """Return the language switcher of a page."""
+    return re.search(r'<nav class="languages".*?</nav>', page, re.S).group(0)
+
+
+@pytest.mark.parametrize(
+    ("only", "other", "title", "slug", "note"),
+    [
+        ("ru", "en", "Только по-русски", "tolko-po-russki", "not translated"),
+        ("en", "ru", "Only in English", "only-in-english", "нет перевода"),
+    ],
+)
+def test_switcher_leads_to_the_only_language_of_a_statement(
+    client, add_statement, only, other, title, slug, note
+):
+    """On the page saying a statement is not in this language, the switcher links to the
+    statement's page in the language it has, not to the listing, and claims no missing page;
+    the head names no alternate for a page that is a 404."""
+    statement = add_statement({only: title})
+    response = client.get(f"/{other}/statements/{statement.id}/{slug}")
+    assert response.status_code == 404
+    page = html(response)
+    link = f'<a href="/{only}/statements/{statement.id}/{slug}" hreflang="{only}" lang="{only}">'
+    assert link in switcher(page)
+    assert f'href="/{only}/statements/"' not in switcher(page)
+    assert note not in page and 'class="note"' not in page
+    assert "hreflang" not in page.split("</head>")[0]
+
+
+@pytest.mark.parametrize(("lang", "other"), [("en", "ru"), ("ru", "en")])
+@pytest.mark.parametrize(
+    "url", ["/{lang}/no-such-page", "/{lang}/statements/999999/", "/{lang}/statements/?page=9999"]
+)
+def test_switcher_on_a_404_claims_no_missing_translation(client, lang, other, url):
+    """A page that does not exist is no untranslated page: the switcher leads to the other
+    language's home page, without the note."""
+    response = client.get(url.format(lang=lang))
+    assert response.status_code == 404
+    page = html(response)
+    assert f'<a href="/{other}/" hreflang="{other}" lang="{other}">' in switcher(page)
+    assert 'class="note"' not in page
+    assert "not translated" not in page and "нет перевода" not in page
+
+
 def test_drafts_and_future_statements_are_invisible(client, clock, add_statement):
     """Drafts and scheduled statements are 404 and absent from the home page and listing."""
     draft = add_statement({"en": "Secret draft"}, status="draft")

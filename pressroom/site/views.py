@@ -126,12 +126,13 @@ def statement_detail(statement_id: int, slug: str | None = None):
     if found is None:
         abort(404)
     if isinstance(found, dict):
-        # Public, but not in this language: say so, and link to the languages it exists in.
+        # Public, but not in this language: say so, and link (the language switcher too) to
+        # the languages it exists in.
         links = {
             other: url_for("site.statement_detail", lang=other, statement_id=statement_id, slug=s)
             for other, s in found.items()
         }
-        return render_template("site/statements/missing.html", links=links), 404
+        return render_template("site/statements/missing.html", translations=links), 404
     if slug != found.slug:
         return redirect(
             url_for("site.statement_detail", statement_id=statement_id, slug=found.slug), 301
