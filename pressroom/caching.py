@@ -160,6 +160,16 @@ class ResilientRedisCache(RedisCache):
         parent = super()
         return self._guard("add", False, lambda: parent.add(key, value, timeout))
 
+    def claim(self, key: str, milliseconds: int) -> bool:
+        """Set `key` unless it exists, expiring after `milliseconds`, in one atomic command
+        (`SET NX PX`: a lock that cannot outlive a crash); True on a failure, so that a
+        request renders for itself rather than wait on a lock nobody can see."""
+        name = f"{self._get_prefix()}{key}"
+        client = self._write_client
+        return self._guard(
+            "claim", True, lambda: bool(client.set(name, b"1", nx=True, px=milliseconds))
+        )
+
     def set_many(self, mapping: dict[str, Any], timeout: int | None = None) -> list[Any]:
         """Cache several values; an empty list on a failure."""
         parent = super()

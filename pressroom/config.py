@@ -90,6 +90,9 @@ def from_environment(instance_path: str) -> dict:
         # the back-off (see pressroom/caching.py).
         "PRESSROOM_CACHE_SOCKET_TIMEOUT": _number("PRESSROOM_CACHE_SOCKET_TIMEOUT", 0.25, float),
         "PRESSROOM_CACHE_BACKOFF": _number("PRESSROOM_CACHE_BACKOFF", 5.0, float),
+        # After a save, how long one request may re-render a page while the others get the
+        # previous version: the bound on how long a reader sees a page older than a save.
+        "PRESSROOM_RENDER_LOCK_MS": _number("PRESSROOM_RENDER_LOCK_MS", 1000),
         # PostgreSQL: the longest a request may hold a database connection, and the longest one
         # statement may run (pressroom/dbtimeouts.py); connecting gives up as soon.
         "PRESSROOM_DATABASE_TIMEOUT": _number("PRESSROOM_DATABASE_TIMEOUT", 5.0, float),

@@ -81,6 +81,7 @@ def content_changed() -> None:
     contentstate.bump_version()
     contentstate.state().store.clear()
     g.pop("content_token", None)
+    g.pop("content_due", None)
 
 
 def token_of(state: dict | None, now: datetime) -> str | None:
@@ -101,6 +102,7 @@ def content_token() -> str:
     current = contentstate.state()
     state = current.store.read()
     found = None
+    replace = state is not None  # out of date, if it is replaced below
     if current.needs_check():
         outages = current.store.outages()
         found = contentstate.read_version_and_due(now)
@@ -109,9 +111,16 @@ def content_token() -> str:
         current.checked(outages)
     if token_of(state, now) is None:
         version, due = found or contentstate.read_version_and_due(now)
-        state = {"token": uuid.uuid4().hex, "due": due, "version": version}
-        current.store.write(state)
+        fresh = {"token": uuid.uuid4().hex, "due": due, "version": version}
+        if replace:
+            current.store.write(fresh)
+            state = fresh
+        else:
+            # After a save every process finds no state at once: the first one's token is
+            # everybody's, so each page is rendered once for it, not once per process.
+            state = current.store.create(fresh)
     g.content_token = state["token"]
+    g.content_due = state["due"]  # no page made now is true after it
     return state["token"]
 
 

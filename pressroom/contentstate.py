@@ -49,6 +49,13 @@ class CacheStateStore:
         """Store `state` for every process."""
         self.backend.set(STATE_KEY, state, timeout=0)
 
+    def create(self, state: dict) -> dict:
+        """Store `state` unless another process has stored one since it was dropped; return
+        the state that is stored (`state` itself if the cache cannot be reached)."""
+        if self.backend.add(STATE_KEY, state, timeout=0):
+            return state
+        return self.backend.get(STATE_KEY) or state
+
     def clear(self) -> None:
         """Drop the state, so the next request makes a new token."""
         self.backend.delete(STATE_KEY)
@@ -83,14 +90,33 @@ class FileStateStore:
             self._signature = signature
         return self._state
 
-    def write(self, state: dict) -> None:
-        """Store `state` atomically: a reader sees the old file or the new one, never half."""
+    def _partial(self, state: dict) -> Path:
+        """Write `state` to a new file beside the state file and return its path."""
         due = state["due"]
         text = json.dumps({**state, "due": due.isoformat() if due else None})
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f".{self.path.name}.{os.getpid()}.{uuid.uuid4().hex}")
         partial.write_text(text, encoding="utf-8")
-        os.replace(partial, self.path)
+        return partial
+
+    def write(self, state: dict) -> None:
+        """Store `state` atomically: a reader sees the old file or the new one, never half."""
+        os.replace(self._partial(state), self.path)
+
+    def create(self, state: dict) -> dict:
+        """Store `state` unless another process has stored one since it was dropped (a hard
+        link is made only where no file is); return the state that is stored."""
+        partial = self._partial(state)
+        try:
+            os.link(partial, self.path)
+        except FileExistsError:
+            partial.unlink()
+            return self.read() or state
+        except OSError:  # a file system without hard links: the last writer wins
+            os.replace(partial, self.path)
+            return state
+        partial.unlink()
+        return state
 
     def clear(self) -> None:
         """Drop the state, so the next request in any process makes a new token."""

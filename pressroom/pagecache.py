@@ -1,19 +1,33 @@
 """Whole-response caching for public pages and widgets.
 
-A response is cached under its path, its query string, whether htmx asked for the fragment, and
-the content token (so every save invalidates every page at once). It is kept as long as shared
-caches are told they may keep it (`s-maxage`): the view that knows how long its output stays
-true — one second for a clock, until midnight for a counter — decides for both. A hit is served
-without rendering, and this is the hot path of the whole site, so it avoids work a plain
-`make_conditional` would do (dates, ranges) that cached pages never need.
+A response is cached under its scheme, host, path, query string and whether htmx asked for the
+fragment; the entry remembers the content token it was rendered under, so every save makes every
+page stale at once. It is kept as long as shared caches are told they may keep it (`s-maxage`):
+the view that knows how long its output stays true — one second for a clock, until midnight for
+a counter, until the next scheduled statement falls due — decides for both, and an entry is
+never served after that instant. A hit is served without rendering, and this is the hot path of
+the whole site, so it avoids work a plain `make_conditional` would do (dates, ranges) that cached
+pages never need.
+
+The minute after a save is the busiest: every page is stale at once, just as readers, partner
+widgets and crawlers arrive. So a page whose entry is stale only because the content token moved
+on is re-rendered by one request at a time — the one that claims the page's render lock (Redis
+`SET NX PX`, shared by every process and host; with the in-process cache, each process's own) —
+while every other request gets the previous entry at once. The lock lives
+`PRESSROOM_RENDER_LOCK_MS` (a second by default) unless the render ends first, which bounds how
+long anybody can see a page older than the last save. `X-Cache` tells which answer a response is:
+HIT, STALE (the previous page, while another request renders) or MISS (rendered for it). A signed-in staff member never
+gets a stale page, so an editor sees a save on the very next request.
 """
+
+import math
 
 from datetime import timedelta
 from functools import wraps
 from operator import itemgetter
 from urllib.parse import parse_qsl, urlencode
 
-from flask import Response, make_response, request
+from flask import Response, current_app, g, make_response, request
 from werkzeug.http import parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
@@ -25,6 +39,11 @@ from .security import add_security_headers
 #: Paths whose GET responses may come from the page cache: the pages and feeds of each
 #: language, the widgets, and what crawlers read (the sitemaps are the largest responses).
 PUBLIC_PREFIXES = ("/en/", "/ru/", "/widgets/", "/sitemap.xml", "/sitemaps/", "/robots.txt")
+#: Where the render lock a request has claimed is kept in its WSGI environ, so the view renders
+#: (instead of looking up the stale entry again) and releases the lock once the page is stored.
+RENDERING = "pressroom.rendering"
+#: Session cookies (over HTTP and over HTTPS): a request carrying one may be a staff member's.
+SESSION_COOKIES = ("session=", "__Host-session=")
 
 
 def wants_fragment(environ: dict) -> bool:
@@ -43,9 +62,9 @@ def canonical_query(query: str) -> str:
     return urlencode(sorted(pairs, key=itemgetter(0)), errors="surrogateescape")
 
 
-def page_key(token: str, environ: dict) -> str:
-    """Return the cache key of a request: everything the response's bytes depend on — token,
-    scheme, host, fragment or page, path and the query in canonical order.
+def page_key(environ: dict) -> str:
+    """Return the cache key of a request: everything the response's bytes depend on but the
+    content — scheme, host, fragment or page, path and the query in canonical order.
 
     The environ is the one Flask sees (after ProxyFix), so a page cached for an http request is
     never served to an https one: its links, canonical URL and HSTS header would be wrong.
@@ -53,8 +72,6 @@ def page_key(token: str, environ: dict) -> str:
     return "".join(
         (
             "page:",
-            token,
-            ":",
             environ.get("wsgi.url_scheme", "http"),
             "://",
             environ.get("HTTP_HOST", ""),
@@ -66,21 +83,51 @@ def page_key(token: str, environ: dict) -> str:
     )
 
 
-def response_from(entry, environ: dict, now) -> Response | None:
-    """Return the response for a fresh cache entry (a 304 when If-None-Match names its ETag),
-    or None when there is no entry or it has expired.
+def claim(backend, key: str, milliseconds: int) -> bool:
+    """Claim the render lock `key` for `milliseconds`; False when another request holds it."""
+    if hasattr(backend, "claim"):
+        return backend.claim(key, milliseconds)
+    return backend.add(key, 1, timeout=math.ceil(milliseconds / 1000))
 
-    Freshness is judged by the app's clock, so a page never outlives what it shows.
+
+def usable(entry, token: str, key: str, app, environ: dict, now) -> bool:
+    """Tell whether a cache entry may answer this request.
+
+    A fresh entry of the current token may. An entry that has outlived what it shows never may.
+    An entry of an earlier token may while another request re-renders the page; otherwise this
+    request claims the render lock (noted in the environ) and renders.
     """
-    if entry is None or now >= entry[0]:
-        return None
-    _, etag, body, headers = entry
+    if entry is None or now >= entry[1]:
+        return False
+    if entry[0] == token:
+        return True
+    cookies = environ.get("HTTP_COOKIE", "")
+    if any(name in cookies for name in SESSION_COOKIES):
+        return False  # perhaps the editor who just saved: never show them the old page
+    lock = f"render:{token}:{key}"
+    if claim(backend_of(app), lock, app.config["PRESSROOM_RENDER_LOCK_MS"]):
+        environ[RENDERING] = lock
+        return False
+    return True
+
+
+def response_from(entry, token: str, environ: dict) -> Response:
+    """Return the response for a usable cache entry (a 304 when If-None-Match names its ETag),
+    saying in `X-Cache` whether it is the current page (HIT) or the previous one (STALE)."""
+    entry_token, _, etag, body, headers = entry
     header = environ.get("HTTP_IF_NONE_MATCH")
     if header and parse_etags(header).contains_weak(etag):
         response = Response(status=304, headers=headers)
         response.headers.remove("Content-Length")
-        return response
-    return Response(body, headers=headers)
+    else:
+        response = Response(body, headers=headers)
+    response.headers["X-Cache"] = "HIT" if entry_token == token else "STALE"
+    return response
+
+
+def backend_of(app):
+    """Return the cache backend of `app` (the object behind the `cache` extension)."""
+    return app.extensions["cache"][cache]
 
 
 def cached_page(view):
@@ -88,26 +135,41 @@ def cached_page(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        key = page_key(content_token(), request.environ)
+        environ = request.environ
+        key = page_key(environ)
         now = timekeeping.utcnow()
-        hit = response_from(cache.get(key), request.environ, now)
-        if hit is not None:
-            return hit
-        response = make_response(view(*args, **kwargs))
-        timeout = response.cache_control.s_maxage or response.cache_control.max_age
-        if response.status_code == 200 and timeout and "Set-Cookie" not in response.headers:
-            response.add_etag()
-            etag = response.get_etag()[0]
-            entry = (
-                now + timedelta(seconds=int(timeout)),
-                etag,
-                response.get_data(),
-                list(response.headers.items()),
-            )
-            cache.set(key, entry, timeout=int(timeout) + 1)
+        token = content_token()
+        if RENDERING not in environ:
+            entry = cache.get(key)
+            if usable(entry, token, key, current_app, environ, now):
+                return response_from(entry, token, environ)
+        try:
+            response = make_response(view(*args, **kwargs))
+            store(response, key, token, now)
+            response.headers["X-Cache"] = "MISS"  # after storing: hits say what they are
+        finally:
+            lock = environ.pop(RENDERING, None)
+            if lock is not None:
+                cache.delete(lock)
         return response.make_conditional(request)
 
     return wrapper
+
+
+def store(response: Response, key: str, token: str, now) -> None:
+    """Cache a 200 response without cookies until it stops being true: its `s-maxage`, or the
+    instant the next scheduled statement falls due if that is sooner."""
+    timeout = response.cache_control.s_maxage or response.cache_control.max_age
+    if response.status_code != 200 or not timeout or "Set-Cookie" in response.headers:
+        return
+    response.add_etag()
+    expires = now + timedelta(seconds=int(timeout))
+    due = g.get("content_due")
+    if due is not None and due < expires:
+        expires = due
+    entry = (token, expires, response.get_etag()[0], response.get_data(),
+             list(response.headers.items()))
+    cache.set(key, entry, timeout=int(timeout) + 1)
 
 
 def share(response: Response, seconds: int, browser_seconds: int = 0) -> Response:
@@ -140,6 +202,12 @@ class CachedPages:
             response = self.lookup(environ)
             if response is not None:
                 return response(environ, start_response)
+            try:
+                return self.wsgi_app(environ, start_response)
+            finally:
+                lock = environ.pop(RENDERING, None)
+                if lock is not None:  # claimed here, and no cached view rendered the page
+                    backend_of(self.app).delete(lock)
         return self.wsgi_app(environ, start_response)
 
     def lookup(self, environ) -> Response | None:
@@ -154,10 +222,12 @@ class CachedPages:
         token = token_of(state.store.read(), now)
         if token is None:
             return None
-        backend = self.app.extensions["cache"][cache]
-        response = response_from(backend.get(page_key(token, environ)), environ, now)
-        if response is None:
+        backend = backend_of(self.app)
+        key = page_key(environ)
+        entry = backend.get(key)
+        if not usable(entry, token, key, self.app, environ, now):
             return None
+        response = response_from(entry, token, environ)
         add_security_headers(response.headers, environ.get("wsgi.url_scheme") == "https")
         return response
 
