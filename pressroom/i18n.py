@@ -9,7 +9,13 @@ from datetime import date, datetime
 from functools import cache
 
 from babel import Locale
-from babel.dates import format_date, format_datetime, format_time, get_timezone_location
+from babel.dates import (
+    format_date,
+    format_datetime,
+    format_interval,
+    format_time,
+    get_timezone_location,
+)
 from babel.numbers import format_decimal
 from flask import current_app, g, request
 from flask_babel import ngettext
@@ -165,6 +171,14 @@ def local_datetime(value: datetime) -> str:
     return datetime_short(value, current_language(), site_zone())
 
 
+def local_date_range(first: datetime, last: datetime) -> str:
+    """Template filter: the dates between two instants as the language writes a range, in the
+    site's zone, earlier first: "2 – 15 Mar 2026", «2—15 мар. 2026 г.», or one date."""
+    zone = timekeeping.zone(site_zone())
+    start, end = sorted((first.astimezone(zone).date(), last.astimezone(zone).date()))
+    return format_interval(start, end, "yMMMd", locale=BABEL_LOCALES[current_language()])
+
+
 def iso(value: date | datetime) -> str:
     """Template filter: the machine-readable form for `<time datetime>` (local, with offset)."""
     if isinstance(value, datetime):
@@ -180,6 +194,10 @@ def init_app(app) -> None:
         LANGUAGES=LANGUAGES,
     )
     app.jinja_env.filters.update(
-        local_date=local_date, local_datetime=local_datetime, iso=iso, number=number
+        local_date=local_date,
+        local_datetime=local_datetime,
+        local_date_range=local_date_range,
+        iso=iso,
+        number=number,
     )
     app.jinja_env.policies["ext.i18n.trimmed"] = True

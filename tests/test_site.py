@@ -12,6 +12,8 @@ from pressroom.extensions import db
 from pressroom.models import Clock, DayCounter, DayCounterText, SiteSettings, Statement
 from pressroom.templating import kind_name, kind_plural
 
+from .test_caching import counted_queries
+
 LANGS = ["en", "ru"]
 
 
@@ -64,11 +66,11 @@ def front_page_content(app, clock, add_statement):
                     timezone="Europe/Moscow",
                     texts=[
                         DayCounterText(
-                            lang="en", label="the harbour accord", caption="Signed at dawn."
+                            lang="en", label="since the harbour accord", caption="Signed at dawn."
                         ),
                         DayCounterText(
                             lang="ru",
-                            label="портового соглашения",
+                            label="с портового соглашения",
                             caption="Подписано на рассвете.",
                         ),
                     ],
@@ -110,7 +112,7 @@ def test_home_in_russian(client, front_page_content):
     assert '<html lang="ru">' in page
     assert "15 марта 2026\u202fг." in page
     assert "Москва" in page and "Лондон" in page
-    assert "прошло 1\xa0002 дня с портового соглашения" in page
+    assert "Прошло 1\xa0002 дня с портового соглашения" in page
     assert "Последние заявления" in page and "Все заявления" in page
     assert "Главная новость" in page
 
@@ -196,6 +198,41 @@ def test_listing_pages(client, forty_five, lang):
     last = client.get(f"/{lang}/statements/?page=3")
     assert last.status_code == 200
     assert len(re.findall('class="row-title"', html(last))) == (5 if lang == "en" else 4)
+
+
+@pytest.mark.parametrize(
+    ("lang", "ranges"),
+    [
+        ("en", ["14\u2009–\u200915 Mar 2026", "13\u2009–\u200914 Mar 2026", "13 Mar 2026"]),
+        ("ru", ["14—15 мар. 2026\u202fг.", "13—14 мар. 2026\u202fг.", "13 мар. 2026\u202fг."]),
+    ],
+)
+def test_pagination_says_where_you_are_without_counting(app, client, forty_five, lang, ranges):
+    """Each page names its number and the dates (in the site's zone, Moscow) of its first and last
+    statements, with newer and older links; the listing never counts the statements."""
+    with counted_queries(app) as statements:
+        pages = [html(client.get(f"/{lang}/statements/?page={n}")) for n in (1, 2, 3)]
+    assert statements and not [sql for sql in statements if "count(" in sql.lower()]
+    word = {"en": "Page", "ru": "Страница"}[lang]
+    for number, (page, dates) in enumerate(zip(pages, ranges, strict=True), start=1):
+        nav = re.search(r'<nav class="pagination".*?</nav>', page, re.S).group(0)
+        assert f"<p>{word} {number}: {dates}</p>" in nav
+        assert ('rel="prev"' in nav) == (number > 1) and ('rel="next"' in nav) == (number < 3)
+        newer = {"en": "Newer statements", "ru": "Более новые"}[lang]
+        assert (newer in nav) == (number > 1)
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"), [("en", "Speeches"), ("ru", "Выступления"), ("en", "Interviews")]
+)
+def test_a_listing_of_one_kind_has_a_plural_heading(client, add_statement, lang, heading):
+    """A listing filtered by kind is headed, titled and previewed with the kind's plural."""
+    kind = "speech" if heading != "Interviews" else "interview"
+    add_statement({"en": "Words", "ru": "Слова"}, kind=kind)
+    page = html(client.get(f"/{lang}/statements/?kind={kind}"))
+    assert f"<h1>{heading}</h1>" in page
+    assert f"<title>{heading} — " in page
+    assert f'<meta property="og:title" content="{heading}">' in page
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -273,9 +273,9 @@ def listing_page(lang: str, kind: str | None, alternates: dict[str, str]) -> Pag
     """Return the metadata of a page of the listing, all kinds or one."""
     name = site_title()
     if kind:
-        title = str(KINDS[kind].one)
-        # I18N: a listing's description; %(kind)s is the name of a kind of publication, such
-        # as "Speech" or "Interview", %(site)s the site's title.
+        title = str(KINDS[kind].many)
+        # I18N: a listing's description; %(kind)s is the name of several publications of a
+        # kind, such as "Speeches" or "Interviews", %(site)s the site's title.
         description = _(
             "%(site)s: %(kind)s — every publication of this kind, newest first.",
             site=name,
