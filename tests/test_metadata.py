@@ -325,7 +325,8 @@ def test_home_and_listing_describe_the_site(client, odd_site_titles, lang, path)
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_public_page_has_one_description(client, add_statement, lang):
-    """Statement pages, listings, the home page, error pages and the gallery: one description."""
+    """Statement pages, listings, the archive, search, the home page, error pages, the gallery
+    and every widget's own page: one description, in the page's language."""
     only_other = add_statement({OTHER[lang]: "Elsewhere"})
     paths = [
         f"/{lang}/",
@@ -333,12 +334,18 @@ def test_every_public_page_has_one_description(client, add_statement, lang):
         f"/{lang}/statements/?kind=interview",
         f"/{lang}/statements/{only_other.id}/elsewhere",  # not in this language: a 404 page
         f"/{lang}/statements/999999/",
+        f"/{lang}/archive/",
+        f"/{lang}/search?q=words",
         f"/widgets/?lang={lang}",
+        f"/widgets/clock?tz=Europe/Moscow&lang={lang}",
+        f"/widgets/latest?lang={lang}",
+        f"/widgets/clock?tz=Nowhere/Else&lang={lang}",  # a widget address with a mistake
     ]
     for path in paths:
         reader = read(client.get(path).get_data(as_text=True))
         descriptions = [content for name, content in reader.names if name == "description"]
         assert len(descriptions) == 1 and descriptions[0].strip(), path
+        assert bool(re.search("[а-я]", descriptions[0])) == (lang == "ru"), (path, descriptions)
 
 
 def metadata_urls(result: dict) -> list[str]:
