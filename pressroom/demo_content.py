@@ -78,7 +78,7 @@ STATEMENTS = [
             "title": "Lorrin Strait Accord partners agree to expand joint search-and-rescue exercises",
             "lead": "Arveld, Osmera and Halvik have agreed to hold joint search-and-rescue exercises in the Lorrin Strait twice a year instead of once, and to open them to observers from neighbouring coastal states.",
             "body": [
-                "The decision was taken at a meeting of the accord's joint commission, held this week in Castrell. The delegations reviewed the results of last season's exercises and noted a marked reduction in response times to distress calls in the strait.",
+                "The decision was taken at a meeting of the accord’s joint commission, held this week in Castrell. The delegations reviewed the results of last season’s exercises and noted a marked reduction in response times to distress calls in the strait.",
                 "Under the new schedule, the spring exercise will focus on evacuating passengers from ferries, while the autumn one will practise the response to fuel spills in bad weather. The rescue coordination centres of the three countries will also run a shared communications drill every month.",
                 "The Ministry considers the Lorrin Strait Accord an example of practical, results-oriented cooperation between neighbours. The strait is one of the busiest waterways in the region, and its safety depends on clear common rules and on the readiness of everyone who works at sea.",
             ],
@@ -100,7 +100,7 @@ STATEMENTS = [
         "hour": 16,
         "featured": False,
         "en": {
-            "title": "Spokesperson's comment on current visa processing times at consular offices",
+            "title": "Spokesperson’s comment on current visa processing times at consular offices",
             "lead": "In response to questions from journalists, the Spokesperson explained why processing times have grown longer at several consular offices and what applicants can do to avoid delays this season.",
             "body": [
                 "Over the past month, the number of visa applications at our consular offices has grown by about a third compared with the same period last year. Most of the increase is linked to the Meridian Trade Fair and the start of the academic year.",
@@ -125,7 +125,7 @@ STATEMENTS = [
         "hour": 10,
         "featured": False,
         "en": {
-            "title": "Minister's remarks at the opening of the Meridian International Trade Fair",
+            "title": "Minister’s remarks at the opening of the Meridian International Trade Fair",
             "lead": "Speaking at the opening ceremony in Castrell, the Minister welcomed exhibitors from more than forty countries and called the fair “a marketplace of ideas as much as of goods”.",
             "body": [
                 "Dear guests, dear colleagues, welcome to Castrell and to the Meridian Trade Fair. This year the exhibition halls host more than nine hundred companies, from family workshops to major shipbuilders, and I am glad to see so many first-time participants among them.",
@@ -179,12 +179,12 @@ STATEMENTS = [
         "hour": 9,
         "featured": False,
         "en": {
-            "title": "Humanitarian aid sent to flood-affected communities in Dalmir's Amber Valley",
+            "title": "Humanitarian aid sent to flood-affected communities in Dalmir’s Amber Valley",
             "lead": "At the request of the Government of Dalmir, the Ministry has coordinated the delivery of forty tonnes of humanitarian aid to communities in the Amber Valley affected by severe flooding this week.",
             "body": [
                 "The first two aircraft carried water purification units, tents, blankets and medical supplies, which were handed over to the Dalmiri emergency services in Keradan. A third shipment, with generators and pumps for draining flooded homes, is being prepared.",
                 "A team of twelve rescuers and two doctors from the national emergency service is working in the valley alongside local crews. They are helping to evacuate residents from cut-off villages and to restore drinking water supplies.",
-                "We express our sincere sympathy to the people of Dalmir and to all the families who have lost their homes. According to our consulate in Keradan, no citizens of Arveld have been injured; those in the region who need assistance can contact the consulate's duty line at any time.",
+                "We express our sincere sympathy to the people of Dalmir and to all the families who have lost their homes. According to our consulate in Keradan, no citizens of Arveld have been injured; those in the region who need assistance can contact the consulate’s duty line at any time.",
             ],
         },
         "ru": {
@@ -207,7 +207,7 @@ STATEMENTS = [
             "title": "Ten years of the Bridges scholarship programme: what its alumni went on to do",
             "lead": "Since its launch, the Bridges programme has funded study and research in Arveld for more than two thousand students from twenty-two countries. We asked several alumni how the experience shaped their careers.",
             "body": [
-                "The programme was conceived as a modest initiative: a few dozen grants a year for master's students from neighbouring countries. Today it supports around two hundred and fifty scholars annually, from first-year students to young postdoctoral researchers, in fields ranging from marine biology to art history.",
+                "The programme was conceived as a modest initiative: a few dozen grants a year for master’s students from neighbouring countries. Today it supports around two hundred and fifty scholars annually, from first-year students to young postdoctoral researchers, in fields ranging from marine biology to art history.",
                 "Many alumni have stayed connected to Arveld. A former grant holder from Osmera now leads a joint laboratory studying currents in the Lorrin Strait, while a graduate from Corvania runs her own publishing house that translates our contemporary writers.",
                 "Others have become teachers, engineers and civil servants in their own countries. “The grant gave me two years of study, but the friendships have lasted much longer,” says one alumna from Halvik, who now coordinates student exchanges at her university.",
                 "The Ministry will continue to develop the programme together with partner universities. A new call for applications opens next month, with additional places for students of engineering and environmental sciences.",
@@ -261,7 +261,7 @@ STATEMENTS = [
             "body": [
                 "The building, completed in the early nineteenth century, had been closed for decades because of damage to its roof and timber frame. The restoration was funded jointly by the city, the national heritage fund and a cultural cooperation grant administered by the Ministry.",
                 "Specialists from Osmera restored the painted ceilings of the main hall, while a Corvanian workshop recreated the original glazing of the lantern tower using traditional methods. Young restorers from all three countries trained on site throughout the project.",
-                "The museum's first exhibition tells the story of the ships, merchants and goods that passed through the port over two centuries. Admission will be free during the first month after the opening.",
+                "The museum’s first exhibition tells the story of the ships, merchants and goods that passed through the port over two centuries. Admission will be free during the first month after the opening.",
             ],
         },
         "ru": {
@@ -282,9 +282,9 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Change to the schedule of weekly briefings for foreign correspondents",
-            "lead": "Starting next week, the Spokesperson's regular briefing for accredited foreign correspondents will move from Thursday to Wednesday and will begin at 11:00 local time.",
+            "lead": "Starting next week, the Spokesperson’s regular briefing for accredited foreign correspondents will move from Thursday to Wednesday and will begin at 11:00 local time.",
             "body": [
-                "The change is intended to give correspondents more time to prepare their material before the end of the working week. Briefings will continue to be held in the Ministry's press hall and streamed online with simultaneous interpretation into English.",
+                "The change is intended to give correspondents more time to prepare their material before the end of the working week. Briefings will continue to be held in the Ministry’s press hall and streamed online with simultaneous interpretation into English.",
                 "Questions may be submitted in advance by email to the press office until 18:00 on the day before the briefing. Journalists who are unable to attend in person can ask questions through the online platform, which opens fifteen minutes before the start.",
                 "Transcripts will be published on this site in English and Russian on the same day. For accreditation matters, please contact the press office during working hours.",
             ],
@@ -297,13 +297,13 @@ STATEMENTS = [
         "hour": 19,
         "featured": False,
         "en": {
-            "title": "Minister's address at the opening of the Season of Osmeran Culture in Arveld",
+            "title": "Minister’s address at the opening of the Season of Osmeran Culture in Arveld",
             "lead": "Opening the Season of Osmeran Culture at the National Theatre in Castrell, the Minister spoke about the long history of artistic ties between the two countries and about the role of culture in diplomacy.",
             "body": [
                 "Dear friends from Osmera, dear guests, tonight we open a season that will bring more than a hundred concerts, exhibitions, film screenings and readings to fourteen cities across Arveld. I am especially pleased that many events will take place outside the capital, in towns that rarely host international programmes.",
                 "Our peoples have looked at each other across the Lorrin Strait for centuries. Osmeran painters worked in our port cities, our poets translated yours, and the songs of fishermen on both shores have far more in common than either side usually admits.",
                 "Diplomacy is often described in terms of agreements and negotiations. But agreements last only when people know and respect each other, and that knowledge grows in concert halls, libraries and classrooms.",
-                "I thank our Osmeran colleagues and all the artists who have made this season possible. I hope that many of you will carry tonight's music home with you.",
+                "I thank our Osmeran colleagues and all the artists who have made this season possible. I hope that many of you will carry tonight’s music home with you.",
             ],
         },
         "ru": {
@@ -350,11 +350,11 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Director of Polar Affairs on the Skarn expedition and scientific cooperation in the north",
-            "lead": "As the Northern Lantern enters the final weeks of its voyage, the director of the Ministry's Polar Affairs Department told the radio programme Horizons about the expedition's aims and its international partners.",
+            "lead": "As the Northern Lantern enters the final weeks of its voyage, the director of the Ministry’s Polar Affairs Department told the radio programme Horizons about the expedition’s aims and its international partners.",
             "body": [
                 "Question: Why is a foreign ministry involved in a scientific expedition? Surely that is a matter for scientists.",
                 "Answer: The science is, of course, for scientists. But the islands lie in waters where several countries have interests, and research there requires permits, port calls and data-sharing agreements. Our job is to make sure the researchers can focus on their work rather than on paperwork.",
-                "Question: Who are the expedition's partners? And what will happen to the data?",
+                "Question: Who are the expedition’s partners? And what will happen to the data?",
                 "Answer: Scientists from Osmera, Halvik, Corvania and Dalmir are on board alongside our own. All the data will be published in open access after a short period of verification, because changes in polar ice affect everyone, not just the countries that measure them.",
             ],
         },
@@ -376,12 +376,12 @@ STATEMENTS = [
         "hour": 20,
         "featured": False,
         "en": {
-            "title": "Spokesperson's comment on travel to the Serenne Islands during the storm season",
+            "title": "Spokesperson’s comment on travel to the Serenne Islands during the storm season",
             "lead": "In view of forecasts of severe storms over the Serenne Islands, the Ministry advises citizens planning to travel there in the coming weeks to follow the guidance of local authorities and to keep their plans flexible.",
             "body": [
                 "Meteorological services expect a series of strong storms over the islands, with possible disruption to ferry and air connections. We are not advising against travel, but we recommend checking the status of your transport before setting out and allowing a few spare days in your itinerary.",
                 "Citizens already on the islands should register with the consular service through the online form, so that we can reach them if necessary. Keep a charged phone and copies of your documents with you, and follow announcements from the local emergency services.",
-                "Our honorary consul in the islands' main town is ready to assist, and the Ministry's duty line operates around the clock. We will update this advice as the situation develops.",
+                "Our honorary consul in the islands’ main town is ready to assist, and the Ministry’s duty line operates around the clock. We will update this advice as the situation develops.",
             ],
         },
         "ru": {
@@ -426,7 +426,7 @@ STATEMENTS = [
         "hour": 13,
         "featured": False,
         "en": {
-            "title": "Safer waters: how the Lorrin Strait became one of the region's best-monitored seaways",
+            "title": "Safer waters: how the Lorrin Strait became one of the region’s best-monitored seaways",
             "lead": "Busy shipping lanes, sudden fog and strong tidal currents once gave the Lorrin Strait a bad reputation among sailors. This article looks at how joint monitoring and shared rules have changed the picture.",
             "body": [
                 "Every day around three hundred vessels pass through the strait, from container ships to small fishing boats. For decades, each coastal state kept its own records and used its own radio procedures, which sometimes led to confusion in emergencies.",
@@ -470,7 +470,7 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Registration opens for exhibitors at the Meridian International Trade Fair in Castrell",
-            "lead": "Companies from partner countries are invited to register for this year's Meridian International Trade Fair in Castrell, which will include a new pavilion dedicated to sustainable maritime industries.",
+            "lead": "Companies from partner countries are invited to register for this year’s Meridian International Trade Fair in Castrell, which will include a new pavilion dedicated to sustainable maritime industries.",
             "body": [
                 "The fair traditionally brings together manufacturers, shipbuilders, food producers and service companies from across the region. This year the organisers expect more than eight hundred exhibitors and about forty thousand visitors over four days.",
                 "The new pavilion will present technologies for cleaner shipping, port electrification and responsible fisheries. A business forum on the second day will focus on transport links across the Lorrin Strait.",
@@ -494,8 +494,8 @@ STATEMENTS = [
         "hour": 16,
         "featured": False,
         "en": {
-            "title": "Minister's speech to this year's graduates of the Diplomatic Academy",
-            "lead": "Addressing this year's graduates of the Diplomatic Academy, the Minister spoke about patience, listening and the everyday work that rarely makes the news but keeps relations between countries steady.",
+            "title": "Minister’s speech to this year’s graduates of the Diplomatic Academy",
+            "lead": "Addressing this year’s graduates of the Diplomatic Academy, the Minister spoke about patience, listening and the everyday work that rarely makes the news but keeps relations between countries steady.",
             "body": [
                 "Dear graduates, dear teachers and families, congratulations! Today you join a profession that is often imagined as a series of grand negotiations, but most of your working days will be spent on letters, phone calls and meetings that no newspaper will ever report.",
                 "Do not underestimate that work. A visa issued on time, a stranded traveller helped home, a misunderstanding settled before it grows — these are the bricks from which trust between nations is built.",
@@ -572,11 +572,11 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Cultural attaché in Pellmoor: “Translation is the quietest form of diplomacy”",
-            "lead": "The cultural attaché of Arveld's embassy in Corvania told the literary magazine Northern Pages about a new translation fund, book fairs and why small publishers matter so much for cultural exchange.",
+            "lead": "The cultural attaché of Arveld’s embassy in Corvania told the literary magazine Northern Pages about a new translation fund, book fairs and why small publishers matter so much for cultural exchange.",
             "body": [
                 "Question: The embassy has launched a fund to support translations of Arveldian literature. How does it work?",
-                "Answer: Publishers in Corvania can apply for a grant that covers up to half the cost of a translation. In the first year we supported eleven books, including two collections of poetry and a children's encyclopaedia of the sea.",
-                "Question: Why focus on small publishers? Wouldn't large publishing houses reach more readers?",
+                "Answer: Publishers in Corvania can apply for a grant that covers up to half the cost of a translation. In the first year we supported eleven books, including two collections of poetry and a children’s encyclopaedia of the sea.",
+                "Question: Why focus on small publishers? Wouldn’t large publishing houses reach more readers?",
                 "Answer: Large houses are important, but it is usually the small publishers who are willing to take a risk on an unknown author. Many of the writers they introduce later become widely read, and by then their readers feel they discovered them on their own.",
             ],
         },
@@ -627,8 +627,8 @@ STATEMENTS = [
             "lead": "The foreign ministries of Arveld and Corvania have signed a memorandum on cooperation in Research & Development, covering joint laboratories, researcher mobility and shared access to scientific infrastructure.",
             "body": [
                 "The memorandum provides for annual calls for joint projects in marine science, materials engineering and climate research. Successful teams will receive funding from both countries for up to three years.",
-                "Researchers working on joint projects will be able to obtain multiple-entry visas under a simplified procedure. The sides also agreed to open their research vessels and polar stations to each other's scientists on a reciprocal basis.",
-                "The document was signed in Pellmoor during the Deputy Minister's visit to Corvania. The first call for proposals is expected to open early next year.",
+                "Researchers working on joint projects will be able to obtain multiple-entry visas under a simplified procedure. The sides also agreed to open their research vessels and polar stations to each other’s scientists on a reciprocal basis.",
+                "The document was signed in Pellmoor during the Deputy Minister’s visit to Corvania. The first call for proposals is expected to open early next year.",
             ],
         },
         "ru": {
@@ -673,8 +673,8 @@ STATEMENTS = [
         "hour": 10,
         "featured": False,
         "en": {
-            "title": "Minister's speech at the Lorrin Strait Maritime Forum on safety and clean shipping",
-            "lead": "At the Lorrin Strait Maritime Forum in Tervik, the Minister called for closer cooperation on cleaner fuels, training for the crews of small vessels and the protection of the strait's fragile ecosystems.",
+            "title": "Minister’s speech at the Lorrin Strait Maritime Forum on safety and clean shipping",
+            "lead": "At the Lorrin Strait Maritime Forum in Tervik, the Minister called for closer cooperation on cleaner fuels, training for the crews of small vessels and the protection of the strait’s fragile ecosystems.",
             "body": [
                 "Colleagues, friends, the Lorrin Strait is both our shared highway and our shared home. Every ship that passes through it carries goods our economies need, and every spill or accident leaves traces that all of us must clean up.",
                 "Over recent years we have learned to coordinate rescues and to share information about traffic. The next step is to agree on common standards for cleaner fuels in our ports and to help shipowners, especially small ones, make the transition without losing their livelihoods.",
@@ -702,8 +702,8 @@ STATEMENTS = [
             "lead": "Following the storms that damaged the main hospital of the Serenne Islands, the Ministry has arranged the delivery of medical supplies and equipment for a temporary field hospital.",
             "body": [
                 "The shipment, which arrived by sea this week, includes surgical instruments, medicines, oxygen concentrators and two mobile operating theatres. It was prepared together with the national health service and several charitable foundations.",
-                "A team of four doctors and six nurses from Arveld will work at the field hospital for a month, until repairs to the main building are complete. Their work is being coordinated with the islands' health authorities.",
-                "We thank the shipping company that transported the cargo free of charge and all the volunteers who helped to pack it. The Ministry remains in close contact with the islands' administration and is ready to provide further help if needed.",
+                "A team of four doctors and six nurses from Arveld will work at the field hospital for a month, until repairs to the main building are complete. Their work is being coordinated with the islands’ health authorities.",
+                "We thank the shipping company that transported the cargo free of charge and all the volunteers who helped to pack it. The Ministry remains in close contact with the islands’ administration and is ready to provide further help if needed.",
             ],
         },
         "ru": {
@@ -726,7 +726,7 @@ STATEMENTS = [
             "title": "Studying in Arveld: a practical guide for international students on visas and registration",
             "lead": "Every year thousands of international students choose universities in Arveld. This guide explains the main steps, from the student visa application to registration on arrival and permission to work part-time.",
             "body": [
-                "Students admitted to a full-time programme should apply for a student visa at the nearest embassy or consular office, or through the electronic visa portal. The application must include the university's letter of admission, proof of health insurance and evidence of sufficient funds for the first year.",
+                "Students admitted to a full-time programme should apply for a student visa at the nearest embassy or consular office, or through the electronic visa portal. The application must include the university’s letter of admission, proof of health insurance and evidence of sufficient funds for the first year.",
                 "Within thirty days of arrival, every student must register their address with the local migration office. Most universities run a help desk during the first weeks of term, where staff assist with forms and appointments.",
                 "Student visa holders may work up to twenty hours a week during term and full-time during the holidays. Holders of Bridges scholarships receive a separate information pack with details of their grant and insurance.",
                 "If you have questions that are not covered here, contact the consular office where you applied or the international office of your university. Keep copies of all your documents, both on paper and electronically.",
@@ -743,7 +743,7 @@ STATEMENTS = [
             "title": "Research vessel Northern Lantern sets out for the Skarn Archipelago",
             "lead": "The research vessel Northern Lantern has left Port Emmerin on a four-month scientific expedition to the Skarn Archipelago, with twenty-six researchers from five countries on board.",
             "body": [
-                "The expedition will study the glaciers, sea ice and marine life of the archipelago's coastal waters. The scientists plan to set up three temporary field camps and to install automatic weather stations that will keep working after the vessel returns.",
+                "The expedition will study the glaciers, sea ice and marine life of the archipelago’s coastal waters. The scientists plan to set up three temporary field camps and to install automatic weather stations that will keep working after the vessel returns.",
                 "The Ministry has coordinated permits and port calls with partner countries and will stay in contact with the vessel throughout the voyage. A short resupply stop is planned halfway through the expedition.",
                 "We wish the crew and the scientific team fair winds and successful work. News from the expedition will be published on this site.",
             ],
@@ -806,8 +806,8 @@ STATEMENTS = [
         "hour": 10,
         "featured": False,
         "en": {
-            "title": "Minister's opening speech at the annual conference of heads of diplomatic missions",
-            "lead": "Opening the annual conference of ambassadors and consuls general in Castrell, the Minister outlined the Ministry's priorities: support for citizens abroad, regional cooperation and stronger economic ties.",
+            "title": "Minister’s opening speech at the annual conference of heads of diplomatic missions",
+            "lead": "Opening the annual conference of ambassadors and consuls general in Castrell, the Minister outlined the Ministry’s priorities: support for citizens abroad, regional cooperation and stronger economic ties.",
             "body": [
                 "Colleagues, thank you for coming home, some of you from very far away. This conference is a rare chance to compare notes, and I would like us to spend less time on reports and more on an honest discussion of what works and what does not.",
                 "Our first priority remains the people we serve. Citizens abroad expect quick and courteous help, and over the past year we have made real progress with emergency support and the electronic visa service; now we must make sure the same standard applies in every mission, large or small.",
@@ -834,9 +834,9 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Special Envoy for Trade: “Small companies are the real engine of regional exchange”",
-            "lead": "In an interview with the business daily Market Gazette, the Ministry's Special Envoy for Trade discussed the results of last year's Meridian fair and the help the Ministry offers to first-time exporters.",
+            "lead": "In an interview with the business daily Market Gazette, the Ministry’s Special Envoy for Trade discussed the results of last year’s Meridian fair and the help the Ministry offers to first-time exporters.",
             "body": [
-                "Question: What did last year's Meridian fair achieve? Were there concrete results?",
+                "Question: What did last year’s Meridian fair achieve? Were there concrete results?",
                 "Answer: Exhibitors reported more than two hundred signed contracts, but what interests me most is what happened afterwards. A year later, about a third of the small companies that exhibited for the first time are exporting regularly to at least one partner country.",
                 "Question: What support do small exporters need most? Is it money?",
                 "Answer: Money matters, but information matters more. Many small firms simply do not know the rules or have contacts in neighbouring markets, so our trade missions now offer free online consultations and introduce companies directly to potential partners.",
@@ -890,7 +890,7 @@ STATEMENTS = [
             "body": [
                 "For generations, the strait was governed by a patchwork of national regulations. Ships changed radio channels as they crossed invisible lines on the water, and rescue services on one shore often learned about an emergency on the other only from the news.",
                 "The turning point came after a night-time collision between a ferry and a cargo ship in thick fog. Everyone on board was rescued, but the investigation showed that precious time had been lost because three rescue centres were working from three different pictures of the situation.",
-                "The negotiations took more than four years and went through dozens of drafts. Diplomats, harbour masters, fishermen's associations and environmental scientists all had a say, which is one reason why the final text has proved so practical.",
+                "The negotiations took more than four years and went through dozens of drafts. Diplomats, harbour masters, fishermen’s associations and environmental scientists all had a say, which is one reason why the final text has proved so practical.",
                 "Today the accord is studied by neighbours facing similar challenges elsewhere. Its lesson is simple: at sea, cooperation is not a matter of goodwill, but of survival.",
             ],
         },
@@ -954,10 +954,10 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Ministry opens its historic building to visitors for Heritage Day",
-            "lead": "For the first time in a decade, the Ministry's historic building in Castrell will open its doors to the public on Heritage Day, with guided tours of the ceremonial halls, the library and the archive.",
+            "lead": "For the first time in a decade, the Ministry’s historic building in Castrell will open its doors to the public on Heritage Day, with guided tours of the ceremonial halls, the library and the archive.",
             "body": [
-                "Visitors will be able to see the Hall of Treaties, where many of the country's international agreements were signed, and the restored map room with its collection of nineteenth-century sea charts. Diplomats will lead the tours and answer questions about their work.",
-                "The library will display rare editions and documents from the archive, including early consular registers and the first edition of the Lorrin Strait navigation rules. Children's tours and a world geography quiz are planned for younger guests.",
+                "Visitors will be able to see the Hall of Treaties, where many of the country’s international agreements were signed, and the restored map room with its collection of nineteenth-century sea charts. Diplomats will lead the tours and answer questions about their work.",
+                "The library will display rare editions and documents from the archive, including early consular registers and the first edition of the Lorrin Strait navigation rules. Children’s tours and a world geography quiz are planned for younger guests.",
                 "Admission is free, but places are limited, so visitors are asked to book a time slot online. Please bring an identity document for the security check at the entrance.",
             ],
         },
@@ -978,7 +978,7 @@ STATEMENTS = [
         "hour": 15,
         "featured": False,
         "en": {
-            "title": "Deputy Minister's remarks at the international conference on coastal heritage",
+            "title": "Deputy Minister’s remarks at the international conference on coastal heritage",
             "lead": "Speaking at an international conference on coastal heritage in Port Emmerin, the Deputy Minister stressed the value of shared restoration projects and invited partners to join a new training initiative.",
             "body": [
                 "Dear participants, the buildings that line our harbours — customs houses, warehouses, lighthouses — tell the story of centuries of exchange across the sea. They belong not only to the cities where they stand, but to all the peoples whose ships once moored beside them.",
@@ -1033,7 +1033,7 @@ STATEMENTS = [
             "title": "Condolences and assistance following the landslide in the mountains of Halvik",
             "lead": "The Ministry expresses its deep condolences to the people of Halvik after a landslide struck several mountain villages this week, and confirms that rescuers and equipment from Arveld are on their way to help.",
             "body": [
-                "At the request of the Government of the Principality, a team of twenty rescuers with search dogs and heavy equipment has been dispatched by road. The team will work under the coordination of Halvik's national emergency service.",
+                "At the request of the Government of the Principality, a team of twenty rescuers with search dogs and heavy equipment has been dispatched by road. The team will work under the coordination of Halvik’s national emergency service.",
                 "According to our embassy, no citizens of Arveld are among those affected. Citizens travelling in the mountain regions of Halvik are advised to follow the instructions of the local authorities and to avoid closed roads.",
                 "We stand with our neighbours at this difficult time. Arveld is ready to provide further assistance, including temporary shelters and medical support, if requested.",
             ],
@@ -1056,9 +1056,9 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Annual accreditation of foreign correspondents opens for the coming year",
-            "lead": "Foreign media organisations wishing to accredit correspondents with the Ministry for the coming year may now submit their applications through the press office's online form.",
+            "lead": "Foreign media organisations wishing to accredit correspondents with the Ministry for the coming year may now submit their applications through the press office’s online form.",
             "body": [
-                "Applications should include a letter from the editor, a copy of the correspondent's passport, a recent photograph and samples of published work. Accreditation is granted for one year and can be renewed.",
+                "Applications should include a letter from the editor, a copy of the correspondent’s passport, a recent photograph and samples of published work. Accreditation is granted for one year and can be renewed.",
                 "Accredited journalists receive a press card giving access to briefings, press conferences and official events, as well as assistance with visas and residence permits. Freelance journalists who work regularly for foreign media may also apply.",
                 "The press office will consider complete applications within fifteen working days. Questions can be sent by email to press@example.org.",
             ],
@@ -1097,11 +1097,11 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Director of Cultural Cooperation on plans for the Season of Osmeran Culture in Arveld",
-            "lead": "The director of the Ministry's Cultural Cooperation Department told the programme Culture Today about the upcoming Season of Osmeran Culture and why most of its events will take place outside the capital.",
+            "lead": "The director of the Ministry’s Cultural Cooperation Department told the programme Culture Today about the upcoming Season of Osmeran Culture and why most of its events will take place outside the capital.",
             "body": [
                 "Question: The season is still months away, but the programme is already taking shape. What can audiences expect?",
                 "Answer: More than a hundred events in fourteen cities: concerts, exhibitions, film weeks and readings by contemporary Osmeran writers. We have also planned workshops where children can try traditional Osmeran crafts, from model boat-building to weaving.",
-                "Question: Why hold so many events outside the capital? Wouldn't Castrell attract bigger audiences?",
+                "Question: Why hold so many events outside the capital? Wouldn’t Castrell attract bigger audiences?",
                 "Answer: Castrell already has a rich cultural life. In smaller towns, a visiting orchestra or exhibition is a real event, and we want people there to feel that international cooperation happens in their own town, not just on the evening news.",
             ],
         },
@@ -1124,10 +1124,10 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Spokesperson warns applicants about unofficial websites charging extra visa fees",
-            "lead": "The Ministry has received complaints from foreign travellers who paid unofficial websites for visa applications. The Spokesperson reminded applicants that the only official channel is the Ministry's electronic visa portal.",
+            "lead": "The Ministry has received complaints from foreign travellers who paid unofficial websites for visa applications. The Spokesperson reminded applicants that the only official channel is the Ministry’s electronic visa portal.",
             "body": [
                 "Several websites imitating the design of official pages offer to “help” with visa applications for a fee that can be several times higher than the consular fee. In some cases, applicants paid but their applications were never submitted.",
-                "We remind applicants that the official electronic visa portal can be reached only through the link on the Ministry's website, and that its address ends in the official government domain. The consular fee is paid directly on the portal, and no additional service charges apply.",
+                "We remind applicants that the official electronic visa portal can be reached only through the link on the Ministry’s website, and that its address ends in the official government domain. The consular fee is paid directly on the portal, and no additional service charges apply.",
                 "If you have paid an unofficial intermediary, contact your bank and report the case to the police in your country. You may also inform our visa support service, which collects information about such sites so that they can be blocked.",
             ],
         },
@@ -1149,7 +1149,7 @@ STATEMENTS = [
         "featured": False,
         "en": {
             "title": "Arveld and Halvik sign a consular agreement to improve services for citizens",
-            "lead": "The foreign ministers of Arveld and Halvik have signed a consular agreement that will allow a new consular office to open in Tervik and will make it simpler to assist each other's citizens.",
+            "lead": "The foreign ministers of Arveld and Halvik have signed a consular agreement that will allow a new consular office to open in Tervik and will make it simpler to assist each other’s citizens.",
             "body": [
                 "The agreement sets out clear procedures for notifying consulates when citizens are detained, taken to hospital or involved in accidents. It also provides for faster recognition of civil status documents, such as birth and marriage certificates.",
                 "The new consular office in Tervik will serve the growing community of Arveldian citizens in the north of the Principality. Preparations for its opening will begin immediately.",
