@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from pressroom.content import SETTINGS_FIELDS
 from pressroom.extensions import db
 from pressroom.security import BASE_POLICY
 
@@ -151,22 +152,24 @@ COUNTER_FORM = {
     "event_date": DATE,
     "timezone": ZONE,
     "position": NUMBER,
-    **{f"{lang}-{name}": TEXT for lang in LANGS for name in ("label", "caption")},
+    **{f"{lang}-{name}": TEXT for lang in LANGS for name in ("label", "label_ahead", "caption")},
 }
 VALID_COUNTER = {
     "event_date": "2023-06-17",
     "timezone": "Europe/Moscow",
     "position": "0",
-    "en-label": "the accord",
+    "en-label": "since the accord",
+    "en-label_ahead": "until the accord",
     "en-caption": "Signed at dawn.",
-    "ru-label": "соглашения",
+    "ru-label": "с подписания соглашения",
     "ru-caption": "",
 }
 CLOCK_FORM = {"csrf_token": TOKEN, "timezone": ZONE, "position": NUMBER}
 VALID_CLOCK = {"timezone": "{zone}", "position": "1"}
 
-# Widgets answer wrong parameters with their own framable 400 page, but a missing counter or
-# statement (404) and a wrong method (405) with the site's error page, which refuses framing.
+# Widgets answer wrong parameters with their own framable 400 page, and a missing counter or
+# statement with a framable 404 card (own_errors of those rows), but a wrong method (405) with
+# the site's error page, which refuses framing.
 WIDGET = {
     "frame": "partners",
     "csp": "base+accent",
@@ -175,6 +178,8 @@ WIDGET = {
     "own_errors": (400,),
     "error_frame": "self",
 }
+#: A widget of one counter or statement, which may have been deleted.
+REMOVABLE_WIDGET = {**WIDGET, "own_errors": (400, 404)}
 SITE = {"frame": "self", "csp": "base", "sign_in": False}
 STAFF = {"frame": "none", "csp": "base", "cache": "no-store", "sign_in": True}
 
@@ -316,7 +321,7 @@ ROUTES = (
         "/widgets/counter/<id:counter_id>",
         "widgets.day_counter",
         GET,
-        **WIDGET,
+        **REMOVABLE_WIDGET,
         path={"counter_id": "{counter}"},
         query=COMMON,
     ),
@@ -332,7 +337,7 @@ ROUTES = (
         "/widgets/statement/<id:statement_id>",
         "widgets.statement_card",
         GET,
-        **WIDGET,
+        **REMOVABLE_WIDGET,
         path={"statement_id": "{statement}"},
         query=COMMON,
     ),
@@ -463,16 +468,41 @@ ROUTES = (
         query={"lang": WORD},
         form={
             "csrf_token": TOKEN,
-            **{f"{lang}-{name}": TEXT for lang in LANGS for name in ("site_title", "contact_line")},
+            **{f"{lang}-{name}": TEXT for lang in LANGS for name in SETTINGS_FIELDS},
         },
         form_name="settings",
         valid_form={
             "en-site_title": "Press Office",
             "en-contact_line": "Duty officer: +7 000",
+            "en-contact_phone": "+7 (495) 000-00-00",
+            "en-contact_email": "press@example.org",
             "ru-site_title": "Пресс-служба",
             "ru-contact_line": "",
         },
     ),
+    # One's own password and the audit log (pressroom/staff/account_views.py). The valid form
+    # gives the current password as the new one: it changes nothing, so the session the tests
+    # hold goes on (a real change ends every other session, copies of the cookie included).
+    Route(
+        "/staff/account/password",
+        "staff.password_edit",
+        GET_POST,
+        **STAFF,
+        query={"lang": WORD},
+        form={
+            "csrf_token": TOKEN,
+            "current_password": TEXT,
+            "new_password": TEXT,
+            "confirm_password": TEXT,
+        },
+        form_name="password",
+        valid_form={
+            "current_password": "correct horse battery staple",
+            "new_password": "correct horse battery staple",
+            "confirm_password": "correct horse battery staple",
+        },
+    ),
+    Route("/staff/audit", "staff.audit_log", GET, **STAFF, query={"page": NUMBER, "lang": WORD}),
 )
 
 BY_RULE = {route.rule: route for route in ROUTES}

@@ -137,7 +137,10 @@ def test_error_statuses_are_localised_with_their_routes_headers(
     assert response.status_code == status, html(response)[:300]
     page = html(response)
     assert f'<html lang="{lang}">' in page
-    if not (status == 400 and kind == "widget"):  # the widget's own page says what is wrong
+    if kind == "widget" and status in (400, 404):
+        # The widget's own pages: what is wrong with the address, or a framable card.
+        assert "pr-widget" in page
+    else:
         assert title(status, lang, app) in page
     assert "Traceback" not in page
     route = route_of(app, path, method)

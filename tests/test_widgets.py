@@ -26,8 +26,14 @@ def counter(app) -> int:
             event_date=date(2026, 3, 14),
             timezone="Europe/Moscow",
             texts=[
-                DayCounterText(lang="en", label="the harbour accord", caption=""),
-                DayCounterText(lang="ru", label="портового соглашения", caption="Подпись"),
+                DayCounterText(
+                    lang="en", label="since the harbour accord",
+                    label_ahead="until the harbour accord", caption="",
+                ),
+                DayCounterText(
+                    lang="ru", label="с портового соглашения",
+                    label_ahead="до портового соглашения", caption="Подпись",
+                ),
             ],
         )
         db.session.add(found)
@@ -159,13 +165,13 @@ def test_day_counter_changes_at_midnight_in_its_zone(client, clock, counter):
     )
     clock.now += timedelta(seconds=1)  # midnight in Moscow
     page = html(client.get(f"/widgets/counter/{counter}?lang=ru", headers=HX))
-    assert counter_phrase(page) == "прошёл 1 день с портового соглашения"
+    assert counter_phrase(page) == "Прошёл 1 день с портового соглашения"
     next_midnight = int(datetime(2026, 3, 15, 21, tzinfo=UTC).timestamp()) * 1000
     assert f'data-refresh-at="{next_midnight}"' in page
 
 
 @pytest.mark.parametrize(
-    ("days", "phrase"), [(2, "прошло 2 дня"), (5, "прошло 5 дней"), (21, "прошёл 21 день")]
+    ("days", "phrase"), [(2, "Прошло 2 дня"), (5, "Прошло 5 дней"), (21, "Прошёл 21 день")]
 )
 def test_day_counter_plural_forms(client, clock, counter, days, phrase):
     """The whole Russian phrase agrees with the count."""
@@ -179,7 +185,7 @@ def test_day_counter_counts_down_to_a_future_event(client, clock, counter):
     """Before the event the counter counts down."""
     clock.now = datetime(2026, 3, 10, 12, tzinfo=UTC)
     assert counter_phrase(html(client.get(f"/widgets/counter/{counter}"))) == (
-        "4 days remain until the harbour accord"
+        "4 days to go until the harbour accord"
     )
 
 
@@ -187,6 +193,43 @@ def test_unknown_counter_is_404(client):
     """A counter that does not exist (or an absurd id) is a 404, not a 500."""
     assert client.get("/widgets/counter/999").status_code == 404
     assert client.get("/widgets/counter/" + "9" * 40).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("lang", "path", "sentence"),
+    [
+        ("en", "/widgets/counter/999", "This counter is no longer available"),
+        ("ru", "/widgets/counter/999", "Этот счётчик больше недоступен"),
+        ("en", "/widgets/statement/999", "This statement is no longer available"),
+        ("ru", "/widgets/statement/999", "Это заявление больше недоступно"),
+    ],
+)
+def test_a_removed_widget_answers_a_framable_card(client, lang, path, sentence):
+    """A deleted counter or statement answers 404 with a card in the widget's language and
+    look that partners may frame (never the site's 404 page, which refuses framing); htmx gets
+    the card alone."""
+    response = client.get(f"{path}?lang={lang}&theme=dark")
+    page = html(response)
+    assert response.status_code == 404
+    assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
+    assert "X-Frame-Options" not in response.headers
+    assert response.headers["Cache-Control"] == "no-store"
+    assert f'<html lang="{lang}">' in page and 'class="pr-widget pr-theme-dark"' in page
+    assert f'<h1 class="pr-heading">{sentence}</h1>' in page
+    assert "json+oembed" not in page  # nothing left to describe
+    fragment = client.get(f"{path}?lang={lang}", headers=HX)
+    assert fragment.status_code == 404
+    assert "<html" not in html(fragment)
+    assert f'<p class="pr-gone-text">{sentence}</p>' in html(fragment)
+
+
+def test_a_statement_only_in_the_other_language_is_a_card_too(client, add_statement):
+    """A card asked for in a language the statement lacks is the same framable 404 card."""
+    statement = add_statement({"ru": "Только по-русски"})
+    response = client.get(f"/widgets/statement/{statement.id}?lang=en")
+    assert response.status_code == 404
+    assert "This statement is no longer available" in html(response)
+    assert "frame-ancestors *" in response.headers["Content-Security-Policy"]
 
 
 def test_latest_lists_newest_titles_with_top_window_links(client, clock, add_statement):
@@ -353,3 +396,149 @@ def test_home_page_uses_the_widgets(client, counter, clock):
     assert 'hx-get="/widgets/clock?tz=Europe/Moscow&amp;lang=en"' in page
     assert f'hx-get="/widgets/counter/{counter}?lang=en"' in page
     assert "1 day has passed since the harbour accord" in page
+
+
+def oembed_height(client, url: str, **params) -> int:
+    """Return the height oEmbed gives for `url`, checking the html iframe says the same."""
+    data = oembed(client, url, **params).json
+    assert f'height="{data["height"]}"' in data["html"]
+    assert f'width="{data["width"]}"' in data["html"]
+    return data["height"]
+
+
+def test_oembed_height_follows_the_options_and_the_width(client, counter, clock, add_statement):
+    """The returned height grows with the cities and the limit, and as maxwidth narrows; a
+    statement card grows when narrow; maxheight still caps it (the spec's rule)."""
+    for n in range(20):
+        add_statement(
+            {"en": f"Talks on the harbour accord, {n:02d}"},
+            published_at=clock.now - timedelta(hours=n + 1),
+        )
+    base = "http://pressroom.test/widgets/"
+    zones = ["Europe/Moscow", "Europe/London", "Asia/Tokyo", "America/New_York",
+             "Australia/Sydney", "Africa/Cairo"]
+    clocks = [
+        oembed_height(client, base + "clock?" + "&".join(f"tz={z}" for z in zones[:n]))
+        for n in (1, 3, 6)
+    ]
+    assert clocks[0] < clocks[1] < clocks[2]
+    latest = [oembed_height(client, base + f"latest?limit={n}") for n in (1, 5, 20)]
+    assert latest[0] < latest[1] < latest[2]
+    # Without maxwidth the width is unknown: the height fits the narrowest phone.
+    wide = oembed_height(client, base + "latest?limit=20", maxwidth="420")
+    narrow = oembed_height(client, base + "latest?limit=20", maxwidth="150")
+    assert wide < latest[2] < narrow
+    statement = add_statement({"en": "Card " + "words " * 30})
+    card = f"http://pressroom.test/en/statements/{statement.id}/x"
+    assert oembed_height(client, card, maxwidth="200") > oembed_height(client, card)
+    assert oembed_height(client, card) > oembed_height(client, card, maxwidth="560")
+    assert oembed_height(client, base + "latest?limit=20", maxheight="300") == 300
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"url": "http://pressroom.test/widgets/latest"},
+        {"url": "http://pressroom.test/widgets/counter/999"},
+        {"url": "http://pressroom.test/widgets/latest", "format": "xml"},
+        {"url": "http://pressroom.test/widgets/latest", "maxwidth": "wide"},
+    ],
+)
+def test_oembed_answers_other_sites_browsers(client, query):
+    """oEmbed is public data: any site's script may read it, its errors included."""
+    response = client.get("/oembed", query_string=query, headers={"Origin": "https://partner.example"})
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/widgets/latest").headers
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_statement_pages_link_to_their_oembed(client, add_statement, lang):
+    """A statement page announces its oEmbed description, which describes that page."""
+    statement = add_statement({lang: "Discoverable"})
+    page = html(client.get(f"/{lang}/statements/{statement.id}/discoverable", follow_redirects=True))
+    link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', page)
+    assert link, page[:2000]
+    described = client.get(link.group(1).replace("&amp;", "&"))
+    assert described.status_code == 200
+    assert described.json["title"] == "Discoverable"
+    assert f"/widgets/statement/{statement.id}?lang={lang}" in described.json["html"]
+
+
+def gallery_code(page: str, name: str) -> str:
+    """Return the snippet of one gallery textarea, unescaped once (as a partner copies it)."""
+    import html as markup
+
+    return markup.unescape(re.search(rf'id="code-{name}"[^>]*>([^<]*)<', page).group(1))
+
+
+def test_gallery_code_sizes_itself_and_keeps_the_city_order(client, counter):
+    """The iframe code carries the estimated height, a width that shrinks on a phone, the zones
+    in the partner's order; the optional resize line and the script snippet go with it."""
+    page = html(client.get("/widgets/?lang=en&widget=clock&tz=Asia/Tokyo&tz=Europe/London"
+                           "&tz=America/New_York"))
+    iframe = gallery_code(page, "iframe")
+    assert "tz=Asia/Tokyo&amp;tz=Europe/London&amp;tz=America/New_York" in iframe
+    assert 'width="420"' in iframe and "max-width:100%" in iframe
+    height = int(re.search(r'height="(\d+)"', iframe).group(1))
+    one = html(client.get("/widgets/?lang=en&widget=clock&tz=Asia/Tokyo"))
+    assert int(re.search(r'height="(\d+)"', gallery_code(one, "iframe")).group(1)) < height
+    assert gallery_code(page, "resize") == (
+        '<script src="http://pressroom.test/widgets/embed.js" async></script>'
+    )
+    script = gallery_code(page, "script")
+    assert 'data-tz="Asia/Tokyo Europe/London America/New_York"' in script
+    assert f'data-height="{height}"' in script
+    # The chips and the city list show the chosen cities first, in the chosen order.
+    chips = re.findall(r'<li class="chip">([^<]+)', page)
+    assert [chip.strip() for chip in chips] == ["Tokyo", "London", "New York"]
+    boxes = re.findall(r'name="tz" value="([^"]+)"', page)
+    assert boxes[:4] == ["Asia/Tokyo", "Europe/London", "America/New_York", "Africa/Abidjan"]
+    assert len(boxes) > 300
+
+
+def test_gallery_city_list_finds_names_and_zones(client):
+    """Each city carries its name in the page's language and its zone id for the search."""
+    page = html(client.get("/widgets/?lang=ru&widget=clock"))
+    assert 'data-search="лондон europe/london"' in page
+    assert 'data-search="буэнос-айрес america/argentina/buenos aires"' in page
+
+
+def test_gallery_drops_the_previous_widgets_options(client):
+    """Switching widget keeps none of the old widget's options in the code or the address."""
+    response = client.get(
+        "/widgets/?lang=en&widget=latest&tz=Europe/London&seconds=off&hours=12&limit=3",
+        headers=HX,
+    )
+    page = html(response)
+    for code in (gallery_code(page, "iframe"), gallery_code(page, "script")):
+        assert "tz" not in code and "seconds" not in code and "hours" not in code
+        assert "limit=3" in code or 'data-limit="3"' in code
+    assert response.headers["HX-Push-Url"] == "/widgets/?limit=3&lang=en&widget=latest"
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("en", "“accent” must be a hex colour such as 0b4f8a or #0b4f8a."),
+        ("ru", "«accent» должен быть шестнадцатеричным цветом"),
+    ],
+)
+def test_gallery_explains_a_bad_accent_next_to_the_field(client, lang, message):
+    """A wrong accent colour is explained beside its field in the page's language, the field
+    is marked invalid, and no preview with the old colour is left."""
+    page = html(client.get(f"/widgets/?lang={lang}&widget=clock&accent=zz", headers=HX))
+    error = re.search(r'<p id="gallery-accent-error" class="field-error">([^<]+)</p>', page)
+    assert error and message in error.group(1)
+    assert re.search(r'id="gallery-accent"[^>]*aria-invalid="true"', page)
+    assert 'aria-describedby="gallery-accent-error gallery-accent-hint"' in page
+    assert "<iframe" not in page and "pattern=" not in page
+
+
+def test_embed_script_rescans_and_checks_who_speaks(client):
+    """embed.js offers Pressroom.load() and resizes a frame only for its own window speaking
+    from the widgets' origin, with an upper bound above a 20-statement list on a phone."""
+    source = html(client.get("/widgets/embed.js"))
+    assert "window.Pressroom = { load: load }" in source
+    assert "event.origin !== origin" in source and "contentWindow !== source" in source
+    bound = int(re.search(r"MAX_HEIGHT = (\d+)", source).group(1))
+    assert 3000 < bound <= 10_000

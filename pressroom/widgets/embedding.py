@@ -15,19 +15,20 @@ from werkzeug.routing import RequestRedirect
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
-from ..faces import clock_title, shows_zone
-from ..i18n import city_name
+from ..faces import clock_faces, clock_title, counter_face, shows_zone
+from ..i18n import city_name, date_long
 from ..models import KINDS
-from . import bp
+from ..templating import kind_name
+from . import bp, sizing
 from .params import BadParameters, clock_options, counter_options, latest_options
 from .views import is_htmx
 
-#: Default size (width, height in pixels) of each embeddable thing.
-SIZES = {
-    "widgets.clock": (420, 110),
-    "widgets.day_counter": (420, 140),
-    "widgets.latest": (420, 360),
-    "widgets.statement_card": (560, 260),
+#: Default width in pixels of each embeddable thing (heights are estimated: see sizing.py).
+WIDTHS = {
+    "widgets.clock": 420,
+    "widgets.day_counter": 420,
+    "widgets.latest": 420,
+    "widgets.statement_card": 560,
 }
 WIDGET_KINDS = ("clock", "counter", "latest")
 CONTINENTS = {
@@ -41,12 +42,13 @@ CONTINENTS = {
     "Indian",
     "Pacific",
 }
+NARROWEST = sizing.NARROWEST
 SIZE_NUMBER = re.compile(r"[1-9][0-9]{0,4}")
 
 
 @dataclass(frozen=True)
 class Embed:
-    """What a partner pastes: the widget's URL, a title, and a default height."""
+    """What a partner pastes: the widget's URL, a title, a width and the height that fits it."""
 
     src: str
     title: str
@@ -54,25 +56,59 @@ class Embed:
     height: int
 
 
+@dataclass(frozen=True)
+class City:
+    """A city the gallery offers: its zone, its name in the page's language, what finds it."""
+
+    zone: str
+    name: str
+    #: The name and the zone id, folded: "Лон" and "Lon" both find London on a Russian page.
+    search: str
+
+    @property
+    def key(self) -> str:
+        """Return the zone written for an HTML id (no slash)."""
+        return self.zone.replace("/", "-")
+
+
 @lru_cache(maxsize=4)
-def zone_choices(lang: str) -> list[tuple[str, str]]:
-    """Return (zone, "City — zone") pairs for every city zone, sorted by city name in `lang`."""
+def zone_choices(lang: str) -> tuple[City, ...]:
+    """Return every city zone the gallery offers, sorted by the city's name in `lang`."""
     aliases = get_global("zone_aliases")  # old names such as Europe/Belfast
     zones = [
         z
         for z in timekeeping.known_zones()
         if z.split("/")[0] in CONTINENTS and "/" in z and z not in aliases and shows_zone(z)
     ]
-    pairs = [(z, f"{city_name(z, lang)} — {z}") for z in zones]
-    return sorted(pairs, key=lambda pair: pair[1].casefold())
+    cities = [
+        City(z, city_name(z, lang), f"{city_name(z, lang)} {z.replace('_', ' ')}".casefold())
+        for z in zones
+    ]
+    return tuple(sorted(cities, key=lambda city: (city.name.casefold(), city.zone)))
 
 
-def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
+def chosen_first(cities: tuple[City, ...], chosen: list[str]) -> list[City]:
+    """Return the cities with the chosen ones first, in the order they were chosen: a form
+    sends its checkboxes in page order, so the partner's order survives a submit without
+    JavaScript, and a newly ticked city comes last."""
+    by_zone = {city.zone: city for city in cities}
+    first = [by_zone[zone] for zone in dict.fromkeys(chosen) if zone in by_zone]
+    return first + [city for city in cities if city.zone not in set(chosen)]
+
+
+def describe(
+    endpoint: str, view_args: dict, args: MultiDict, width: int | None = None
+) -> Embed | None:
     """Return the embed of a widget or statement address, None if it is neither.
 
-    Raises BadParameters when the address has invalid widget parameters.
+    Its height fits the content at `width` px, or at the narrowest frame a phone gives when the
+    partner's width is unknown. Raises BadParameters when the address has invalid widget
+    parameters.
     """
-    width, height = SIZES.get(endpoint, (0, 0))
+    if endpoint == "site.statement_detail":
+        endpoint, args = "widgets.statement_card", MultiDict()  # a page's own query: no option
+    default_width = WIDTHS.get(endpoint, 0)
+    at = min(width or NARROWEST, default_width)
     if endpoint == "widgets.clock":
         options = clock_options(
             args, content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
@@ -80,39 +116,58 @@ def describe(endpoint: str, view_args: dict, args: MultiDict) -> Embed | None:
         lang = options.common.lang
         title = clock_title(options.zones, lang)
         params = {"tz": list(options.zones)}
+        faces = clock_faces(list(options.zones), lang, timekeeping.utcnow())
+        height = sizing.clocks_height(
+            title,
+            [(face.city, face.abbreviation) for face in faces],
+            at,
+            options.seconds,
+            options.hour24,
+        )
     elif endpoint == "widgets.day_counter":
         lang = counter_options(args).lang
         found = content.counter(view_args["counter_id"], lang)
         if found is None:
             return None
-        title = _("Day counter: %(event)s", event=found.label)
+        title = _("Day counter: %(event)s", event=found.label or found.label_ahead)
         params = {"counter_id": found.id}
+        face = counter_face(found, lang, timekeeping.utcnow())
+        meta = f"{face.event_text} — {face.caption}" if face.caption else face.event_text
+        height = sizing.counter_height(face.phrase, face.phrase, meta, at)
     elif endpoint == "widgets.latest":
         options = latest_options(args)
         lang = options.common.lang
         title = _("Latest statements")
         params = {"limit": options.limit}
-        height = 70 + 80 * options.limit  # titles wrap to two or three lines
-    elif endpoint in ("widgets.statement_card", "site.statement_detail"):
+        titles = [item.title for item in content.latest(lang, options.limit, options.kind)]
+        height = sizing.latest_height(
+            title,
+            titles,
+            options.limit,
+            _("All statements"),
+            _("No statements have been published yet."),
+            at,
+        )
+    elif endpoint == "widgets.statement_card":
         lang = view_args.get("lang") or counter_options(args).lang
         found = content.statement(view_args["statement_id"], lang)
         if found is None or isinstance(found, dict):
             return None
-        if endpoint == "site.statement_detail":
-            args = MultiDict()  # a page's own query string is not a widget option
-        endpoint, title, params = "widgets.statement_card", found.title, {"statement_id": found.id}
-        width, height = SIZES[endpoint]
+        title, params = found.title, {"statement_id": found.id}
+        meta = f"{kind_name(found.kind)} · {date_long(found.published_at, lang)}"
+        height = sizing.card_height(title, meta, found.lead, _("Read the full text"), at)
     else:
         return None
     # Keep every option the address had (theme, accent, seconds…): they were all validated.
     query = {k: v for k, v in args.lists() if k not in params}
     query["lang"] = lang
     src = url_for(endpoint, **params, **query, _external=True)
-    return Embed(src=src, title=title, width=width, height=height)
+    return Embed(src=src, title=title, width=min(default_width, width or default_width),
+                 height=height)
 
 
-def resolve(url: str) -> Embed | None:
-    """Return the embed for a URL of this site, or None."""
+def resolve(url: str, width: int | None = None) -> Embed | None:
+    """Return the embed for a URL of this site (its height fitting `width`), or None."""
     if len(url) > 2048:
         return None
     try:
@@ -128,7 +183,7 @@ def resolve(url: str) -> Embed | None:
         return None
     try:
         return describe(
-            endpoint, view_args, MultiDict(parse_qsl(parts.query, keep_blank_values=True))
+            endpoint, view_args, MultiDict(parse_qsl(parts.query, keep_blank_values=True)), width
         )
     except BadParameters:
         return None
@@ -150,11 +205,10 @@ def oembed():
     if request.args.get("format", "json") != "json":
         abort(501)
     max_width, max_height = _size("maxwidth"), _size("maxheight")
-    embed = resolve(request.args.get("url", ""))
+    embed = resolve(request.args.get("url", ""), max_width)
     if embed is None:
         abort(404)
-    width = min(embed.width, max_width or embed.width)
-    height = min(embed.height, max_height or embed.height)
+    width, height = embed.width, min(embed.height, max_height or embed.height)
     html = (
         f'<iframe src="{escape(embed.src)}" title="{escape(embed.title)}" width="{width}" '
         f'height="{height}" loading="lazy" style="border:0;max-width:100%"></iframe>'
@@ -173,6 +227,14 @@ def oembed():
     )
     response.cache_control.public = True
     response.cache_control.max_age = 300
+    return response
+
+
+@bp.after_request
+def allow_other_sites(response):
+    """Let a partner's browser code read oEmbed answers, errors included: it is public data."""
+    if request.endpoint == "widgets.oembed":
+        response.headers["Access-Control-Allow-Origin"] = "*"
     return response
 
 
@@ -195,6 +257,14 @@ def gallery_args() -> tuple[str, MultiDict]:
     return widget, params
 
 
+#: The endpoint of each widget the gallery offers.
+GALLERY_ENDPOINTS = {
+    "clock": "widgets.clock",
+    "counter": "widgets.day_counter",
+    "latest": "widgets.latest",
+}
+
+
 @bp.get("/widgets/")
 def gallery():
     """Pick a widget and its options, see a live preview, copy the iframe or script snippet."""
@@ -207,14 +277,9 @@ def gallery():
         view_args["counter_id"] = (
             int(chosen) if chosen in ids else (counters[0].id if counters else 0)
         )
-    endpoint = {
-        "clock": "widgets.clock",
-        "counter": "widgets.day_counter",
-        "latest": "widgets.latest",
-    }[widget]
     problems, embed = {}, None
     try:
-        embed = describe(endpoint, view_args, params)
+        embed = describe(GALLERY_ENDPOINTS[widget], view_args, params)
     except BadParameters as error:
         problems = error.problems
     data = {"pressroom-widget": widget, **{k: v for k, v in params.items() if k != "tz"}}
@@ -224,6 +289,13 @@ def gallery():
         data["id"] = view_args["counter_id"]
     if embed:
         data["title"] = embed.title
+        data["height"] = embed.height
+    chosen_zones = params.getlist("tz") or content.clocks()
+    # The address the browser shows: this widget's options only, none left from another.
+    address = MultiDict(params)
+    address["widget"] = widget
+    if view_args.get("counter_id"):
+        address["counter"] = view_args["counter_id"]
     context = {
         "widget": widget,
         "args": request.args,
@@ -231,8 +303,9 @@ def gallery():
         "problems": problems,
         "embed": embed,
         "data_attributes": data,
-        "zones": zone_choices(g.lang),
-        "chosen_zones": params.getlist("tz") or content.clocks(),
+        "cities": chosen_first(zone_choices(g.lang), chosen_zones),
+        "chosen_zones": chosen_zones,
+        "city_names": {city.zone: city.name for city in zone_choices(g.lang)},
         "counters": counters,
         "chosen_counter": view_args.get("counter_id"),
         "kinds": KINDS,
@@ -243,4 +316,8 @@ def gallery():
     template = "widgets/_gallery.html" if is_htmx() else "widgets/gallery.html"
     response = make_response(render_template(template, **context))
     response.vary.add("HX-Request")
+    if is_htmx():
+        response.headers["HX-Push-Url"] = url_for(
+            "widgets.gallery", **address.to_dict(flat=False)
+        )
     return response

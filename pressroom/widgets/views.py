@@ -7,7 +7,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 from flask import (
-    abort,
     current_app,
     g,
     make_response,
@@ -19,6 +18,7 @@ from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
+from ..contentstate import READING
 from ..faces import clock_context, clock_title, counter_context
 from ..pagecache import cached_page, share, wants_fragment
 from ..security import BASE_POLICY
@@ -109,8 +109,19 @@ def bad_parameters(error: BadParameters):
 bp.register_error_handler(BadParameters, bad_parameters)
 
 
+def gone(common: Common, message: str):
+    """Answer a counter or statement that no longer exists with a 404 card a partner's frame
+    may show (the site's own 404 page refuses framing), in the widget's language and look."""
+    response = render_widget(
+        "widgets/_gone.html", common, message, max_age=0, message=message, alone=is_htmx()
+    )
+    response.status_code = 404
+    response.headers["Cache-Control"] = "no-store"  # as every error: it may be back soon
+    return response
+
+
 @bp.get("/widgets/clock")
-@cached_page
+@cached_page(areas=("clocks", "settings"))
 def clock():
     """City clocks: the server's current time, ticking in the browser, resynchronised by htmx."""
     default_zones = content.clocks() or [current_app.config["PRESSROOM_TIMEZONE"]]
@@ -124,13 +135,13 @@ def clock():
 
 
 @bp.get("/widgets/counter/<id:counter_id>")
-@cached_page
+@cached_page(areas=("counters", "settings"))
 def day_counter(counter_id: int):
     """One day counter; it refreshes itself when the day changes in the counter's zone."""
     common = counter_options(request.args)
     found = content.counter(counter_id, g.lang)
     if found is None:
-        abort(404)
+        return gone(common, _("This counter is no longer available"))
     now = timekeeping.utcnow()
     counter = counter_context(found, g.lang, now)
     until_change = int((counter["face"].changes_at - now).total_seconds())
@@ -140,11 +151,12 @@ def day_counter(counter_id: int):
         counter["face"].phrase,
         max_age=max(1, min(300, until_change)),
         counter=counter,
+        heading=_("Day counter"),
     )
 
 
 @bp.get("/widgets/latest")
-@cached_page
+@cached_page(areas=READING)
 def latest():
     """The newest statements: dates, titles and links, refreshed at most once a minute."""
     options = latest_options(request.args)
@@ -182,13 +194,13 @@ def embed_script():
 
 
 @bp.get("/widgets/statement/<id:statement_id>")
-@cached_page
+@cached_page(areas=READING)
 def statement_card(statement_id: int):
     """One statement as a card (date, title, lead, link): what oEmbed gives for a statement URL."""
     common = counter_options(request.args)
     found = content.statement(statement_id, g.lang)
     if found is None or isinstance(found, dict):
-        abort(404)
+        return gone(common, _("This statement is no longer available"))
     return render_widget(
         "widgets/_statement_card.html", common, found.title, max_age=60, statement=found
     )

@@ -1,16 +1,25 @@
 /* Pressroom embed script: turns each <div data-pressroom-widget="…"> into an iframe of that
- * widget and keeps the iframe as tall as its content. Dependency-free; text is only ever written
- * with textContent and attributes with properties, never parsed from HTML strings. */
+ * widget, and keeps every frame of our widgets on the page (these and plain iframe code) as tall
+ * as its content. Pressroom.load() looks again for placeholders added later. Dependency-free;
+ * text is only ever written with textContent and attributes with properties, never parsed from
+ * HTML strings. */
 (function () {
   "use strict";
 
+  // Pasted twice (two snippets on one page): one copy listens, the second only looks again.
+  if (window.Pressroom && window.Pressroom.load) {
+    window.Pressroom.load();
+    return;
+  }
   var script = document.currentScript;
   if (!script) return;
   var origin = new URL(script.src).origin;
   var MIN_HEIGHT = 40;
-  var MAX_HEIGHT = 1600; // content sized in vh must not grow the frame forever
+  // A frame follows its content, but never past this: content sized by its frame (vh units in
+  // a partner's style, say) would otherwise grow it in a loop. A limit=20 box on a phone is
+  // about 2,500 px.
+  var MAX_HEIGHT = 8000;
   var OPTIONS = ["lang", "theme", "accent", "limit", "kind", "seconds", "hours"];
-  var frames = [];
 
   function widgetPath(el) {
     var kind = el.getAttribute("data-pressroom-widget");
@@ -45,25 +54,45 @@
     frame.style.width = "100%";
     while (el.firstChild) el.removeChild(el.firstChild);
     el.appendChild(frame);
-    frames.push(frame);
+  }
+
+  // Only a frame of this page showing one of our widgets may be resized, and only by its own
+  // window speaking from our origin.
+  function frameOf(source) {
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow !== source) continue;
+      var url = new URL(frames[i].src, location.href);
+      return url.origin === origin && url.pathname.indexOf("/widgets/") === 0 ? frames[i] : null;
+    }
+    return null;
   }
 
   window.addEventListener("message", function (event) {
-    if (event.origin !== origin) return;
     var data = event.data;
-    if (!data || data.type !== "pressroom:height") return;
+    if (event.origin !== origin || !event.source || !data || data.type !== "pressroom:height") {
+      return;
+    }
+    var frame = frameOf(event.source);
+    if (!frame) return;
     var height = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, Math.ceil(Number(data.height) || 0)));
-    frames.forEach(function (frame) {
-      if (frame.contentWindow === event.source) frame.style.height = height + "px";
-    });
+    frame.style.height = height + "px";
   });
 
-  function scan() {
+  function load() {
     document.querySelectorAll("[data-pressroom-widget]").forEach(build);
+    // Frames that told their height before this script listened are asked again.
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      if (frames[i].contentWindow && frameOf(frames[i].contentWindow)) {
+        frames[i].contentWindow.postMessage({ type: "pressroom:measure" }, origin);
+      }
+    }
   }
+  window.Pressroom = { load: load };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", scan);
+    document.addEventListener("DOMContentLoaded", load);
   } else {
-    scan();
+    load();
   }
 })();

@@ -115,6 +115,12 @@
     }
     reportHeight();
   });
+  // An embedding page whose script started after we told our height asks for it again.
+  window.addEventListener("message", function (event) {
+    var data = event.data;
+    if (event.source === window.parent && data && data.type === "pressroom:measure") reportHeight();
+  });
+  window.addEventListener("load", reportHeight); // web fonts may change the height
   document.addEventListener("htmx:load", function (event) {
     adopt(event.target);
   });

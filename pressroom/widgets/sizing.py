@@ -1,0 +1,114 @@
+"""How tall a widget's frame must be at a given width, estimated from its options and its text.
+
+A partner's iframe code carries a height before any script runs, so the estimate errs on the tall
+side: a wide sans-serif face (DejaVu Sans, the widest of the usual system faces) and lines that
+words never quite fill. A frame sized by it shows all of its content without a scrollbar; the
+resize message `static/js/embed.js` listens to then makes the height exact. The figures mirror
+`static/css/widgets.css` and `components.css` (16 px root, line height 1.4); pure functions,
+tested without Flask.
+"""
+
+from math import ceil
+
+#: The narrowest frame an estimate plans for when the partner's width is unknown: a 320 px
+#: phone less a partner page's margins.
+NARROWEST = 288
+#: Pixels of the root font size; every rem below is this many pixels.
+REM = 16
+LINE_HEIGHT = 1.4
+#: Average advance of a character, in ems, for a regular and a bold face; capitals are wider.
+REGULAR_EM, BOLD_EM, CAPS_EM = 0.62, 0.68, 0.82
+#: Share of a line that words fill before one wraps to the next.
+FILL = 0.88
+#: Pixels added to every estimate: rounding in the browser, a last line's descenders.
+SLACK = 6
+
+
+def text_lines(text: str, width: float, size: float, bold: bool = False, caps: bool = False) -> int:
+    """Return how many lines `text` takes at `size` px in a box `width` px wide (at least one)."""
+    em = CAPS_EM if caps else BOLD_EM if bold else REGULAR_EM
+    # Letter spacing of the uppercase heading (.05em) is in CAPS_EM.
+    usable = max(width, size * 4) * FILL
+    return max(1, ceil(len(text) * size * em / usable))
+
+
+def block(text: str, width: float, size: float, bold: bool = False, caps: bool = False) -> float:
+    """Return the height in px of a paragraph of `text`."""
+    return text_lines(text, width, size, bold, caps) * size * LINE_HEIGHT
+
+
+def frame(title: str, width: int, body: float) -> int:
+    """Return the height of a widget page: its padding, its heading and a body `body` px tall."""
+    padding = 2 * 0.6 * REM
+    heading = block(title, width - 1.5 * REM, 0.8 * REM, bold=True, caps=True) + 0.6 * REM + 2
+    return ceil(padding + heading + body) + SLACK
+
+
+def inner(width: int) -> float:
+    """Return the width of a widget page's content (the page's side padding taken off)."""
+    return width - 1.5 * REM
+
+
+def clocks_height(
+    title: str, faces: list[tuple[str, str]], width: int, seconds: bool, hour24: bool
+) -> int:
+    """Return the height of the clock widget for (city, zone abbreviation) pairs at `width`."""
+    time_chars = (8 if seconds else 5) + (0 if hour24 else 7)  # " вечера"
+    gap_x, gap_y = 1.25 * REM, 0.4 * REM
+    available = inner(width)
+    rows, used = 1, 0.0
+    for city, abbreviation in faces:
+        item = (
+            len(city) * REM * BOLD_EM
+            + 0.4 * REM
+            + time_chars * 1.2 * REM * REGULAR_EM
+            + 0.4 * REM
+            + len(abbreviation) * 0.8 * REM * REGULAR_EM
+        )
+        if used and used + gap_x + item > available:
+            rows, used = rows + 1, item
+        else:
+            used += (gap_x if used else 0) + item
+    row = 1.2 * REM * LINE_HEIGHT
+    return frame(title, width, rows * row + (rows - 1) * gap_y)
+
+
+def counter_height(title: str, phrase: str, meta: str, width: int) -> int:
+    """Return the height of a day counter widget at `width`."""
+    available = inner(width) - 4 - 1.4 * REM  # the accent border and the side padding
+    body = (
+        0.4 * REM
+        + block(phrase, available, 1.1 * REM, bold=True)
+        + 0.2 * REM
+        + block(meta, available, 0.9 * REM)
+    )
+    return frame(title, width, body)
+
+
+def more_link(text: str, width: int) -> float:
+    """Return the height of the bold "All statements" line under a list or a card."""
+    return 0.4 * REM + block(text, inner(width), 0.9 * REM, bold=True)
+
+
+def latest_height(
+    title: str, titles: list[str], limit: int, more: str, empty: str, width: int
+) -> int:
+    """Return the height of the latest-statements box at `width`, for the titles it shows now.
+
+    One more statement arriving may push the shortest title out for one as long as the longest:
+    that much is planned too, and rows not filled yet are planned as tall as the longest.
+    """
+    if not titles:
+        return frame(title, width, block(empty, inner(width), REM) + 2 * REM + more_link(more, width))
+    heights = [block(t, inner(width), REM) for t in titles]
+    rows = sum(heights) + (limit - len(heights)) * max(heights) + max(heights) - min(heights)
+    chrome = limit * (0.7 * REM + 1 + 0.8 * REM * LINE_HEIGHT)  # padding, rule and date
+    return frame(title, width, rows + chrome + more_link(more, width))
+
+
+def card_height(title: str, meta: str, lead: str, more: str, width: int) -> int:
+    """Return the height of a statement card at `width`: it grows as the width shrinks."""
+    body = block(meta, inner(width), 0.85 * REM) + 0.3 * REM + more_link(more, width)
+    if lead:
+        body += block(lead, inner(width), REM)
+    return frame(title, width, body)
