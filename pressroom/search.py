@@ -23,7 +23,19 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from markupsafe import Markup
-from sqlalchemy import Connection, cast, column, event, func, inspect, literal, select, table, text
+from sqlalchemy import (
+    Connection,
+    cast,
+    column,
+    event,
+    func,
+    inspect,
+    literal,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from . import analysis, content, timekeeping
@@ -70,6 +82,11 @@ HEADLINE_OPTIONS = (
 )
 #: FTS5's bm25 weights of title, lead and body (PostgreSQL's A, B, C weights are 1.0, 0.4, 0.2).
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
+#: How many of a query's matches are ranked and shown: the most recently added ones. Both engines
+#: weigh a text against the query from its positions, and a word found in most statements would
+#: have each of them weighed (seconds at 100,000 statements, see docs/benchmarks.md); matches
+#: are read newest-added first and the reading stops here, so any search takes milliseconds.
+CANDIDATES = 1000
 
 _index = table(TABLE, column("rowid"), column("text_id"), column("document"))
 
@@ -241,35 +258,78 @@ class Filters:
         return found
 
 
-def _matches(query: analysis.Query, filters: Filters, dialect: str):
-    """Return the select of public texts matching `query`, best first (ties: newest first)."""
-    columns = (
-        Statement.id, Statement.kind, Statement.published_at, StatementText.lang,
-        StatementText.title, StatementText.slug, StatementText.lead, StatementText.body,
-    )
+#: What a result shows of each statement text found.
+RESULT_COLUMNS = (
+    StatementText.id.label("text_id"), Statement.id, Statement.kind, Statement.published_at,
+    StatementText.lang, StatementText.title, StatementText.slug, StatementText.lead,
+    StatementText.body,
+)
+
+
+def _candidates(query: analysis.Query, filters: Filters, dialect: str):
+    """Return the select of the public texts matching `query`, the most recently added (highest
+    id) first: their ids, what ranking needs (the document or the bm25 score) and the sort keys
+    of ties."""
     conditions = [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
-    newest = (Statement.published_at.desc(), Statement.id.desc())
+    keys = (
+        StatementText.id.label("text_id"),
+        Statement.published_at,
+        Statement.id.label("statement_id"),
+    )
     if dialect == "postgresql":
-        tsquery = func.websearch_to_tsquery(
-            cast(literal(analysis.CONFIGS[query.lang]), REGCONFIG), query.postgresql()
-        )
         return (
-            select(*columns)
+            select(*keys, _index.c.document)
             .select_from(_index)
             .join(StatementText, StatementText.id == _index.c.text_id)
             .join(Statement, Statement.id == StatementText.statement_id)
-            .where(_index.c.document.op("@@")(tsquery), *conditions)
-            .order_by(func.ts_rank_cd(_index.c.document, tsquery).desc(), *newest)
+            .where(_index.c.document.op("@@")(_tsquery(query)), *conditions)
+            .order_by(_index.c.text_id.desc())
         )
     weights = ", ".join(map(str, BM25_WEIGHTS))
     return (
-        select(*columns)
+        select(*keys, literal_column(f"bm25({TABLE}, {weights})").label("score"))
         .select_from(_index)
         .join(StatementText, StatementText.id == _index.c.rowid)
         .join(Statement, Statement.id == StatementText.statement_id)
         .where(text(f"{TABLE} MATCH :match").bindparams(match=query.fts5()), *conditions)
-        .order_by(text(f"bm25({TABLE}, {weights})"), *newest)
+        .order_by(_index.c.rowid.desc())
     )
+
+
+def _tsquery(query: analysis.Query):
+    """Return `query` as PostgreSQL's tsquery in the configuration of its language."""
+    return func.websearch_to_tsquery(
+        cast(literal(analysis.CONFIGS[query.lang]), REGCONFIG), query.postgresql()
+    )
+
+
+def _matches(query: analysis.Query, filters: Filters, dialect: str):
+    """Return the select of the ids of the texts a search shows, best first (ties: newest
+    first): the CANDIDATES most recently added public texts matching `query`, ranked.
+
+    Only ids: `_rows` fetches the shown page's texts after, so no body goes through the sort.
+    """
+    found = _candidates(query, filters, dialect).limit(CANDIDATES).subquery()
+    if dialect == "postgresql":
+        score = func.ts_rank_cd(found.c.document, _tsquery(query)).desc()
+    else:
+        score = found.c.score  # bm25: lower is better
+    return select(found.c.text_id).order_by(
+        score, found.c.published_at.desc(), found.c.statement_id.desc()
+    )
+
+
+def _rows(text_ids: list[int]) -> list:
+    """Return the result columns of the texts `text_ids`, in that order."""
+    if not text_ids:
+        return []
+    found = db.session.execute(
+        select(*RESULT_COLUMNS)
+        .join(Statement, Statement.id == StatementText.statement_id)
+        .where(StatementText.id.in_(text_ids))
+    ).all()
+    by_id = {row.text_id: row for row in found}
+    return [by_id[text_id] for text_id in text_ids]
 
 
 def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list[Markup]:
@@ -303,9 +363,11 @@ def find(
 
     def compute():
         dialect = db.session.get_bind().dialect.name
-        rows = db.session.execute(
-            _matches(query, filters, dialect).offset((number - 1) * size).limit(size + 1)
-        ).all()
+        rows = _rows(
+            db.session.execute(
+                _matches(query, filters, dialect).offset((number - 1) * size).limit(size + 1)
+            ).scalars().all()
+        )
         summaries = [
             analysis.Document.of(r.lang, r.title, r.lead, r.body).summary for r in rows[:size]
         ]
@@ -331,7 +393,8 @@ def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:
 
     def compute():
         dialect = db.session.get_bind().dialect.name
-        return db.session.execute(_matches(query, filters, dialect).limit(1)).first() is not None
+        # Whether any text matches, not which is best: no ranking.
+        return db.session.execute(_candidates(query, filters, dialect).limit(1)).first() is not None
 
     return content.cached(
         "search-any", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,

@@ -130,6 +130,26 @@ def test_title_match_ranks_above_body_match_and_ties_go_to_the_newest(client, te
     assert found_titles(client, "en", "fisheries") == ["New news", "Middle news", "Old news"]
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_search_ranks_only_the_most_recently_added_matches(
+    client, texts, clock, monkeypatch, lang
+):
+    """Beyond CANDIDATES matches, the most recently added are ranked and shown, and no others:
+    the oldest text, though its title matches, is left out; drafts take no place among them."""
+    monkeypatch.setattr(search, "CANDIDATES", 3)
+    word = {"en": "lighthouse", "ru": "маяк"}[lang]
+    texts(lang, f"{word} first", published_at=clock.now - timedelta(days=1))
+    for number in range(2, 5):
+        texts(lang, f"Note {number}", f"About the {word}.", published_at=clock.now
+              - timedelta(days=number))
+    texts(lang, f"Draft {word}", status="draft")
+    assert found_titles(client, lang, word) == ["Note 2", "Note 3", "Note 4"]
+    response = client.get(f"/{lang}/search", query_string={"q": word, "page": 2})
+    assert response.status_code == 404
+    # A search that matches no more than CANDIDATES texts ranks them all.
+    assert found_titles(client, lang, f"{word} first") == [f"{word} first"]
+
+
 def test_snippet_marks_the_words_and_escapes_the_text(client, app, clock, add_statement):
     """A body that talks about <script> and quotes shows them as text; only <mark> is markup."""
     add_statement(
