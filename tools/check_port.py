@@ -13,6 +13,8 @@ def main(argv: list[str]) -> int:
         return 1
     port = int(text)
     with socket.socket() as probe:
+        # As the development server does: a port left in TIME_WAIT by the last run is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError as error:
