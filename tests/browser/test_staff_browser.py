@@ -48,3 +48,37 @@ def test_sign_in_and_publish_in_both_languages(live_server, page, staff_user):
     expect(page.locator(".pr-latest-list a").first).to_have_text("Порт снова открыт для судов")
     page.goto(f"{live_server.url}/widgets/latest?lang=en&limit=3")
     expect(page.locator(".pr-latest-list a").first).to_have_text("Harbour reopens to shipping")
+
+
+def sign_in(page, url: str) -> None:
+    """Sign in through the form and wait for the dashboard."""
+    page.goto(f"{url}/staff/sign-in?lang=ru")
+    page.locator("#email").fill(EMAIL)
+    page.locator("#password").fill(PASSWORD)
+    page.locator("button.primary").click()
+    expect(page.locator("h1")).to_have_text("Панель управления")
+
+
+def test_over_long_text_is_counted_and_refused_never_cut(live_server, page, staff_user):
+    """Pasting more than a field's limit keeps every character: the count beside the field
+    shows it in the page's language and turns red, and the server refuses it whole."""
+    sign_in(page, live_server.url)
+    page.goto(f"{live_server.url}/staff/statements/new?lang=ru")
+    limit = page.locator("#en-title-limit")
+    expect(limit).to_have_text("Не больше 300 знаков.")
+    title = "Заголовок " * 130  # 1,300 characters, pasted at once
+    page.locator("#en-title").fill(title)
+    assert page.locator("#en-title").input_value() == title
+    expect(limit).to_have_text("Не больше 300 знаков. Сейчас: 1\xa0300.")
+    expect(limit).to_have_class(re.compile(r"\bover\b"))
+    page.locator("button.primary").click()
+    field = page.locator("#en-title")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert field.input_value() == title.strip()
+    expect(page.locator("#en-title-errors")).to_have_text(
+        "Слишком длинно: 1\xa0299 знаков, а можно не больше 300."
+    )
+    # Shortened below the limit, the count is no longer marked.
+    field.fill("Короткий заголовок")
+    expect(limit).to_have_text("Не больше 300 знаков. Сейчас: 18.")
+    expect(limit).not_to_have_class(re.compile(r"\bover\b"))
