@@ -25,6 +25,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
+from itertools import islice
 
 import Stemmer
 from markupsafe import Markup, escape
@@ -394,42 +395,45 @@ class Document:
         return f"{self.lead} {self.body}".strip()
 
 
+def _kind(spelling: str, lang: str, wanted: frozenset[str]) -> int:
+    """Return 0 when a spelling is no word (too long), 2 when its lexeme is wanted, else 1."""
+    normal = _normal(spelling)
+    if not normal or len(normal) > MAX_WORD:
+        return 0
+    return 2 if lexeme(normal, lang) in wanted else 1
+
+
 def snippet(text: str, lang: str, wanted: frozenset[str], size: int = 30) -> Markup:
     """Return about `size` words of a cleaned text around its best cluster of wanted lexemes,
     escaped, with each wanted word in <mark> (the start of the text when none is there).
 
-    The words are those of `words`, but each different spelling is normalised and stemmed once
-    per text: a result page cuts 20 snippets from texts of thousands of words at every search.
+    The words are those of `words`, but found by the regular expression engine in one pass and
+    each different spelling normalised and stemmed once: a results page cuts 20 snippets from
+    texts of thousands of words at every search. Only the shown words' places are looked up.
     """
-    found: list[tuple[int, int]] = []
-    hits: list[int] = []
-    kinds: dict[str, int] = {}  # spelling -> 0 not a word, 1 a word, 2 a wanted word
-    for match in WORD.finditer(text):
-        spelling = match.group()
-        kind = kinds.get(spelling)
-        if kind is None:
-            normal = _normal(spelling)
-            kind = kinds[spelling] = (
-                0 if not normal or len(normal) > MAX_WORD else 1 + (lexeme(normal, lang) in wanted)
-            )
-        if kind:
-            if kind == 2:
-                hits.append(len(found))
-            found.append(match.span())
-    if not found:
+    spellings = WORD.findall(text)
+    # spelling -> 0 not a word (too long), 1 a word, 2 a wanted word
+    kinds = {spelling: _kind(spelling, lang, wanted) for spelling in set(spellings)}
+    matches = None
+    if not all(kinds.values()):
+        matches = [m for m in WORD.finditer(text) if kinds[m.group()]]
+        spellings = [m.group() for m in matches]
+    if not spellings:
         return Markup("")
+    hits = [k for k, spelling in enumerate(spellings) if kinds[spelling] == 2]
     first = 0
     if hits:
         # The window of `size` words that starts at a hit and holds the most hits; then a few
         # words of context before it.
         best = max(hits, key=lambda k: bisect_left(hits, k + size) - bisect_left(hits, k))
-        first = max(0, min(best - 5, len(found) - size))
-    last = min(len(found), first + size)
-    start = 0 if first == 0 else found[first][0]
-    end = len(text) if last == len(found) else found[last - 1][1]
+        first = max(0, min(best - 5, len(spellings) - size))
+    last = min(len(spellings), first + size)
+    shown = matches[first:last] if matches else list(islice(WORD.finditer(text), first, last))
+    start = 0 if first == 0 else shown[0].start()
+    end = len(text) if last == len(spellings) else shown[-1].end()
     parts, at = [], start
     for k in hits[bisect_left(hits, first) : bisect_left(hits, last)]:
-        w_start, w_end = found[k]
+        w_start, w_end = shown[k - first].span()
         parts += [escape(text[at:w_start]), Markup("<mark>"), escape(text[w_start:w_end])]
         parts.append(Markup("</mark>"))
         at = w_end
