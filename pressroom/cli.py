@@ -105,7 +105,11 @@ def search_reindex():
 
 @click.group("staff")
 def staff_group():
-    """Create, list and deactivate staff accounts."""
+    """Create, list and deactivate staff accounts, set their roles, read the audit log."""
+
+
+#: The roles an account can have (pressroom.models.ROLES), for the options' help and checks.
+ROLE_CHOICE = click.Choice(["writer", "editor"])
 
 
 def read_password(from_stdin: bool) -> str:
@@ -120,16 +124,51 @@ def read_password(from_stdin: bool) -> str:
 @staff_group.command("create")
 @click.argument("email")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option(
+    "--role", type=ROLE_CHOICE, default="editor", show_default=True,
+    help="writer: drafts and submits for review; editor: everything, publishing included.",
+)
 @with_appcontext
-def staff_create(email: str, password_stdin: bool):
+def staff_create(email: str, password_stdin: bool, role: str):
     """Create a staff account that signs in with EMAIL."""
     from .staff.accounts import AccountError, create
 
     try:
-        user = create(email, read_password(password_stdin))
+        user = create(email, read_password(password_stdin), role)
     except AccountError as error:
         raise click.ClickException(f"Cannot create the account: {error}.") from None
-    click.echo(f"Staff account created: {user.email}")
+    click.echo(f"Staff account created: {user.email} ({user.role})")
+
+
+def account_of(email: str):
+    """Return the account of EMAIL, or stop with a message."""
+    from .staff.accounts import find
+
+    user = find(email)
+    if user is None:
+        raise click.ClickException(f"No staff account with the email {email}.")
+    return user
+
+
+@staff_group.command("set-role")
+@click.argument("email")
+@click.argument("role", type=ROLE_CHOICE)
+@with_appcontext
+def staff_set_role(email: str, role: str):
+    """Give the account of EMAIL the ROLE writer or editor (from its next request on)."""
+    from . import audit
+    from .extensions import db
+    from .staff.accounts import set_role
+
+    user = account_of(email)
+    if user.role == role:
+        click.echo(f"{user.email} is already {role}.")
+        return
+    before = user.role
+    set_role(user, role)
+    audit.record("role", kind="account", ref=f"{user.email}: {before} → {role}")
+    db.session.commit()
+    click.echo(f"Staff account {user.email} is now {role}.")
 
 
 @staff_group.command("list")
@@ -146,7 +185,9 @@ def staff_list():
         click.echo("No staff accounts. Create one with: flask --app wsgi staff create EMAIL")
     for user in users:
         state = "active" if user.active else "deactivated"
-        click.echo(f"{user.email}\t{state}\tcreated {user.created_at:%Y-%m-%d %H:%M} UTC")
+        click.echo(
+            f"{user.email}\t{state}\tcreated {user.created_at:%Y-%m-%d %H:%M} UTC\t{user.role}"
+        )
 
 
 @staff_group.command("deactivate")
@@ -154,13 +195,34 @@ def staff_list():
 @with_appcontext
 def staff_deactivate(email: str):
     """Deactivate the account of EMAIL and end its sessions at once."""
-    from .staff.accounts import deactivate, find
+    from . import audit
+    from .staff.accounts import deactivate
 
-    user = find(email)
-    if user is None:
-        raise click.ClickException(f"No staff account with the email {email}.")
+    user = account_of(email)
+    audit.record("deactivate", kind="account", ref=user.email)
     deactivate(user)
     click.echo(f"Staff account deactivated: {user.email}")
+
+
+@staff_group.command("audit")
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="How many of the latest lines to show.")
+@with_appcontext
+def staff_audit(limit: int):
+    """Show the latest lines of the audit log, newest first (times in UTC)."""
+    from . import audit
+
+    entries = audit.latest(limit)
+    if not entries:
+        click.echo("The audit log is empty.")
+    for entry in entries:
+        target = "-"
+        if entry.object_kind:
+            target = f"{entry.object_kind} {entry.object_ref or ''}".strip()
+        click.echo("\t".join((
+            f"{entry.at:%Y-%m-%d %H:%M:%S} UTC", entry.email or "-", entry.action, target,
+            entry.address or "command line",
+        )))
 
 
 @click.group("translate")

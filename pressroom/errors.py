@@ -28,6 +28,10 @@ MESSAGES = {
         _l("Bad request"),
         _l("The address or the form contains something this site cannot use."),
     ),
+    403: (
+        _l("Not allowed"),
+        _l("Your role in the staff area does not allow this. An editor can do it."),
+    ),
     404: (_l("Page not found"), _l("There is no page at this address. It may have been moved.")),
     405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
     413: (_l("Request too large"), _l("What was sent is larger than this site accepts.")),

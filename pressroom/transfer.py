@@ -15,16 +15,21 @@ export file cannot revive a session on either site.
 Staff accounts, with their password hashes, are written only when asked (`with_staff`); a
 document without them (or with an empty list) leaves the accounts already in the database
 alone. A document with accounts replaces them only with `replace`: it is refused while the
-database has accounts, so nobody is locked out of the new site by accident.
+database has accounts, so nobody is locked out of the new site by accident. The audit log
+travels with the accounts and only with them: its lines name accounts (by id) and client
+addresses, which are as private as the accounts themselves, so it is in the document exactly
+when the accounts are, and importing accounts replaces the log with the document's.
 
 Bodies are sanitised again on the way in (the allow-list of `text.sanitize_html`, the same the
 staff form applies), because the file may have been edited or come from elsewhere: a stored
 body is rendered as it is. Sanitising what the site itself sanitised changes nothing.
 
-Version 1 documents (before version 2 added the text rows' ids, `body_source` and
-`form_token`) still load: texts get new ids, no Markdown source (the edit form then shows the
-HTML body, which Markdown passes through, as for any statement written before the source was
-kept) and no form token.
+Version 2 documents (before roles and the audit log) still load: their accounts become
+editors, as the migration that added roles made every account, and the log is empty. Version 1
+documents (before version 2 added the text rows' ids, `body_source` and `form_token`) load
+too: texts get new ids, no Markdown source (the edit form then shows the HTML body, which
+Markdown passes through, as for any statement written before the source was kept) and no form
+token.
 """
 
 from dataclasses import dataclass
@@ -38,6 +43,7 @@ from . import search
 from .content import content_changed
 from .extensions import db
 from .models import (
+    AuditEntry,
     Clock,
     DayCounter,
     DayCounterText,
@@ -51,9 +57,9 @@ from .staff.accounts import AccountError, check_email
 from .text import sanitize_html
 
 FORMAT = "pressroom-content"
-VERSION = 2
+VERSION = 3
 #: The versions `load` reads; older ones are brought up to `VERSION` first.
-READABLE_VERSIONS = (1, 2)
+READABLE_VERSIONS = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ SECTIONS = (
     Section("settings", SiteSettings),
 )
 STAFF = Section("staff", StaffUser)
+AUDIT = Section("audit", AuditEntry)
 #: Content tables in the order rows are inserted (parents first); deletion goes the other way.
 TABLES = tuple(model for s in SECTIONS for model in (s.model, s.texts) if model is not None)
 #: Columns (as "table.column") left out of the document and made afresh on import: see the
@@ -146,6 +153,7 @@ def dump(with_staff: bool = False) -> dict:
         document[section.key] = _dump_section(section)
     if with_staff:
         document[STAFF.key] = dump_staff()
+        document[AUDIT.key] = _dump_section(AUDIT)
     return document
 
 
@@ -185,6 +193,12 @@ def _upgrade_from_version_1(document: dict) -> dict:
             {**c, "texts": texts(c["texts"], DayCounterText)} for c in document["day_counters"]
         ],
     }
+
+
+def _upgrade_from_version_2(document: dict) -> dict:
+    """Return a version 2 document in the shape of version 3: its accounts are editors."""
+    staff = [{"role": "editor", **account} for account in document.get(STAFF.key) or []]
+    return {**document, "version": 3, **({STAFF.key: staff} if staff else {})}
 
 
 def _column_value(column: Column, raw: Any) -> Any:
@@ -232,7 +246,7 @@ def _table_row(
 
 def _rows(document: dict) -> dict[type, list[dict]]:
     """Turn a version 2 document into rows per table, checked and parsed."""
-    rows: dict[type, list[dict]] = {model: [] for model in (*TABLES, StaffUser)}
+    rows: dict[type, list[dict]] = {model: [] for model in (*TABLES, StaffUser, AuditEntry)}
     for section in SECTIONS:
         table = section.model.__table__
         columns = _exported(table)
@@ -260,6 +274,16 @@ def _rows(document: dict) -> dict[type, list[dict]]:
         except AccountError as error:
             raise ValueError(f"staff_user.email {item['email']!r}: {error}") from None
         rows[StaffUser].append(row)
+    table = AuditEntry.__table__
+    accounts = {row["id"] for row in rows[StaffUser]}
+    for item in document.get(AUDIT.key) or []:
+        row = _table_row(table, _exported(table), item)
+        if not accounts:
+            raise ValueError("audit lines come only with the staff accounts they name")
+        if row["account_id"] is not None and row["account_id"] not in accounts:
+            raise ValueError(f"audit line {row['id']} names account {row['account_id']}, "
+                             "which the document does not have")
+        rows[AuditEntry].append(row)
     return rows
 
 
@@ -295,6 +319,8 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
     try:
         if version == 1:
             document = _upgrade_from_version_1(document)
+        if document["version"] == 2:
+            document = _upgrade_from_version_2(document)
         rows = _rows(document)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise TransferError(f"the document is incomplete or malformed ({error!r})") from None
@@ -306,7 +332,7 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
             "the database already has staff accounts; use --replace to replace them with the "
             "document's, or export without --with-staff"
         )
-    models = [*TABLES, StaffUser] if with_staff else list(TABLES)
+    models = [*TABLES, StaffUser, AuditEntry] if with_staff else list(TABLES)
     try:
         for model in reversed(models):
             db.session.execute(delete(model))
@@ -332,4 +358,5 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
     }
     if with_staff:
         counts["staff accounts"] = len(rows[StaffUser])
+        counts["audit log lines"] = len(rows[AuditEntry])
     return counts

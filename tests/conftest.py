@@ -13,6 +13,7 @@ from pressroom.config import cache_settings
 from pressroom.content import content_changed
 from pressroom.extensions import cache, db
 from pressroom.models import (
+    AuditEntry,
     Clock,
     DayCounter,
     DayCounterText,
@@ -94,7 +95,8 @@ def app(app_config, schema):
     with app.app_context():
         db.session.remove()
         for model in (
-            StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings, StaffUser
+            StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings,
+            AuditEntry, StaffUser,
         ):
             db.session.execute(delete(model))
         db.session.commit()
@@ -213,6 +215,28 @@ def staff(client, staff_user):
     from .staff_client import sign_in
 
     assert sign_in(client).status_code == 303
+    return client
+
+
+@pytest.fixture
+def writer_user(app):
+    """A writer's account (tests/staff_client.py: WRITER, PASSWORD); returns its email."""
+    from pressroom.staff.accounts import create
+
+    from .staff_client import PASSWORD, WRITER
+
+    with app.app_context():
+        create(WRITER, PASSWORD, role="writer")
+    return WRITER
+
+
+@pytest.fixture
+def writer(app, writer_user):
+    """A test client signed in to the staff area as a writer."""
+    from .staff_client import sign_in
+
+    client = app.test_client()
+    assert sign_in(client, writer_user).status_code == 303
     return client
 
 

@@ -5,6 +5,8 @@ import re
 
 EMAIL = "officer@example.org"
 PASSWORD = "correct horse battery staple"
+#: A writer's account (same password): drafts and submits for review, never publishes.
+WRITER = "writer@example.org"
 
 
 def html(response) -> str:

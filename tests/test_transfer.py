@@ -10,6 +10,7 @@ from pressroom import create_app, timekeeping
 from pressroom.demo import load_demo
 from pressroom.extensions import db
 from pressroom.models import (
+    AuditEntry,
     Clock,
     DayCounter,
     DayCounterText,
@@ -19,6 +20,7 @@ from pressroom.models import (
 )
 from pressroom.staff.accounts import authenticate, create, hasher, load_user
 from pressroom.text import markdown_to_html, sanitize_html
+from pressroom.transfer import VERSION
 
 from .staff_client import hidden, html, sign_in
 
@@ -141,10 +143,27 @@ def source(app_config, schema, tmp_path_factory):
             deleted,
             StaffUser(email=SOURCE_EMAIL, password_hash=password_hash,
                       last_sign_in_at=timekeeping.utcnow()),
-            StaffUser(email=FORMER_EMAIL, password_hash=password_hash, active=False),
+            StaffUser(email=FORMER_EMAIL, password_hash=password_hash, active=False,
+                      role="writer"),
         ])
         db.session.flush()
         db.session.delete(deleted)
+        db.session.commit()
+        # The audit log: an account's line, a failed sign-in (no account), a change made on the
+        # command line (no address), and a gap in the ids.
+        former = db.session.scalar(select(StaffUser).where(StaffUser.email == FORMER_EMAIL))
+        gone = AuditEntry(action="sign-out")
+        db.session.add(gone)
+        db.session.flush()
+        db.session.add_all([
+            AuditEntry(account_id=former.id, email=FORMER_EMAIL, action="publish",
+                       object_kind="statement", object_ref=str(written.id), address="192.0.2.7"),
+            AuditEntry(action="sign-in-failed", email="typo@example.org", address="2001:db8::1"),
+            AuditEntry(action="role", object_kind="account",
+                       object_ref=f"{FORMER_EMAIL}: editor → writer"),
+        ])
+        db.session.flush()
+        db.session.delete(gone)
         db.session.commit()
     yield source
     with source.app_context():
@@ -205,14 +224,14 @@ def write(tmp_path, content: dict | str):
 def test_export_has_all_content_in_both_languages(source_export):
     """The file holds statements with both texts, counters, clocks and settings; no staff."""
     document = json.loads(source_export.read_text(encoding="utf-8"))
-    assert document["format"] == "pressroom-content" and document["version"] == 2
+    assert document["format"] == "pressroom-content" and document["version"] == VERSION
     assert len(document["statements"]) == 46
     assert {len(s["texts"]) for s in document["statements"]} == {1, 2}
     assert {t["lang"] for s in document["statements"] for t in s["texts"]} == {"en", "ru"}
     assert len(document["day_counters"]) == 2
     assert {c["timezone"] for c in document["clocks"]} == {"Europe/Moscow", "Europe/London"}
     assert {s["lang"] for s in document["settings"]} == {"en", "ru"}
-    assert "staff" not in document
+    assert "staff" not in document and "audit" not in document
     # The Markdown a statement was written in travels with its HTML.
     written = document["statements"][-1]["texts"][0]
     assert written["body_source"] == MARKDOWN
@@ -434,7 +453,7 @@ def test_replace_keeps_the_accounts_when_the_file_has_none(source_export, staff_
     [
         ("not json", "is not JSON"),
         ('{"format": "something-else", "version": 1}', "not a pressroom-content document"),
-        ('{"format": "pressroom-content", "version": 3}', "version 3 cannot be read here"),
+        ('{"format": "pressroom-content", "version": 99}', "version 99 cannot be read here"),
         ('{"format": "pressroom-content", "version": 1}', "incomplete or malformed"),
         ('{"format": "pressroom-content", "version": 2}', "incomplete or malformed"),
         (document(body_source=None), "statement_text.body_source has no value"),

@@ -1,6 +1,7 @@
 """Staff accounts: password hashing, creation, sign-in checks and the session loader."""
 
 import hmac
+import unicodedata
 from functools import lru_cache
 
 from argon2 import PasswordHasher
@@ -8,7 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import StaffUser
+from ..models import ROLES, StaffUser
 
 #: argon2id with the RFC 9106 "low memory" parameters: 64 MiB, 3 passes, 4 lanes.
 hasher = PasswordHasher()
@@ -47,12 +48,26 @@ def common_passwords() -> frozenset[str]:
 
 
 class AccountError(ValueError):
-    """An email or password that cannot be used for an account."""
+    """An email, password or role that cannot be used for an account.
+
+    `code` names the rule for forms that say it in the page's language (`forms.PASSWORD_RULES`);
+    the text is the command line's.
+    """
+
+    def __init__(self, message: str, code: str = ""):
+        super().__init__(message)
+        self.code = code
 
 
 def normalize_email(email: str) -> str:
-    """Return the form an email is stored and compared in: trimmed and case-folded."""
-    return email.strip().casefold()
+    """Return the form an email is stored and compared in: trimmed, NFKC and case-folded.
+
+    NFKC makes look-alike spellings one (full-width letters, ligatures, the Kelvin sign), so
+    they cannot make a second account for the same address; folding can leave a string that
+    NFKC changes again, hence the second pass (Unicode's NFKC_Casefold, near enough).
+    """
+    once = unicodedata.normalize("NFKC", email.strip())
+    return unicodedata.normalize("NFKC", once.casefold())
 
 
 def check_email(email: str) -> str:
@@ -61,8 +76,9 @@ def check_email(email: str) -> str:
     local, at, domain = email.rpartition("@")
     if not (at and local and "." in domain) or len(email) > MAX_EMAIL_LENGTH:
         raise AccountError("not an email address")
-    if any(c.isspace() or ord(c) < 32 or c == "\x7f" for c in email):
-        raise AccountError("an email address has no spaces or control characters")
+    if any(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in email):
+        # Cf: zero-width and direction marks would make an address that looks like another.
+        raise AccountError("an email address has no spaces, control or invisible characters")
     return email
 
 
@@ -72,16 +88,24 @@ def check_password(password: str) -> None:
     No composition rules: length and the list of common passwords are what make a difference.
     """
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AccountError(f"a password has at least {MIN_PASSWORD_LENGTH} characters")
+        raise AccountError(f"a password has at least {MIN_PASSWORD_LENGTH} characters", "short")
     if len(password) > MAX_PASSWORD_LENGTH:
-        raise AccountError(f"a password has at most {MAX_PASSWORD_LENGTH} characters")
+        raise AccountError(f"a password has at most {MAX_PASSWORD_LENGTH} characters", "long")
     if "\x00" in password:
-        raise AccountError("a password cannot contain a NUL character")
+        raise AccountError("a password cannot contain a NUL character", "nul")
     if password.lower() in common_passwords():
         raise AccountError(
             "this password is one of the 10,000 most common passwords, the first ones an "
-            "attacker tries; choose another (a few unrelated words make a good one)"
+            "attacker tries; choose another (a few unrelated words make a good one)",
+            "common",
         )
+
+
+def check_role(role: str) -> str:
+    """Return `role` when it is one of ROLES, else raise AccountError."""
+    if role not in ROLES:
+        raise AccountError(f"a role is one of: {', '.join(ROLES)}")
+    return role
 
 
 def find(email: str) -> StaffUser | None:
@@ -89,13 +113,18 @@ def find(email: str) -> StaffUser | None:
     return db.session.scalar(select(StaffUser).where(StaffUser.email == normalize_email(email)))
 
 
-def create(email: str, password: str) -> StaffUser:
-    """Create an active account; raise AccountError for a bad or already used email/password."""
+def create(email: str, password: str, role: str = "editor") -> StaffUser:
+    """Create an active account; raise AccountError for a bad or already used email/password.
+
+    The role defaults to editor, as `staff create` always made accounts that could do
+    everything.
+    """
     email = check_email(email)
     check_password(password)
+    check_role(role)
     if find(email) is not None:
         raise AccountError("an account with this email already exists")
-    user = StaffUser(email=email, password_hash=hasher.hash(password))
+    user = StaffUser(email=email, password_hash=hasher.hash(password), role=role)
     db.session.add(user)
     db.session.commit()
     return user
@@ -118,6 +147,29 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     if hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hasher.hash(password)
     return user
+
+
+def password_matches(user: StaffUser, password: str) -> bool:
+    """Tell whether `password` is the account's current one."""
+    if len(password) > MAX_PASSWORD_LENGTH:
+        return False
+    try:
+        return hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def set_password(user: StaffUser, password: str) -> None:
+    """Give the account a new password (checked) and end all its sessions; the caller commits
+    and, to stay signed in, signs in again with the new session token."""
+    check_password(password)
+    user.password_hash = hasher.hash(password)
+    user.end_sessions()
+
+
+def set_role(user: StaffUser, role: str) -> None:
+    """Give the account `role` (the caller commits)."""
+    user.role = check_role(role)
 
 
 def deactivate(user: StaffUser) -> None:

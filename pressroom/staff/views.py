@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import TooManyRequests
 from wtforms import FormField, HiddenField, PasswordField, StringField
 
-from .. import timekeeping
+from .. import audit, timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
 from ..errors import RETRY_AFTER, handle_database_down, note_database_down, render_alone
@@ -36,8 +36,8 @@ from ..models import (
     Statement,
 )
 from ..text import markdown_to_html
-from . import bp, sessions
-from .accounts import authenticate
+from . import bp, permissions, sessions
+from .accounts import authenticate, normalize_email
 from .editing import (
     apply_form,
     counter_matches,
@@ -105,6 +105,14 @@ def require_sign_in():
     return None
 
 
+@bp.before_request
+def require_permission():
+    """Refuse (403) a signed-in account whose role lacks what the endpoint needs, for every
+    method, before the view runs (the table is in permissions.py)."""
+    if current_user.is_authenticated and permissions.refusal(request.endpoint, current_user):
+        abort(403)
+
+
 @bp.url_defaults
 def add_language(endpoint, values):
     """Keep the staff page's language in every staff link."""
@@ -126,7 +134,12 @@ def staff_context():
     else:
         alternates = _dashboards()
     # Built for its CSRF token only: it never reads the request body.
-    return {"alternates": alternates, "confirm_form": ConfirmForm(formdata=None)}
+    return {
+        "alternates": alternates,
+        "confirm_form": ConfirmForm(formdata=None),
+        "may": lambda permission: permissions.can(current_user, permission),
+        "role_name": lambda role: permissions.ROLE_LABELS.get(role, role),
+    }
 
 
 def _dashboards() -> dict[str, str]:
@@ -215,11 +228,14 @@ def sign_in():
             # A new session: nothing from before the sign-in (a planted token) carries over.
             session.clear()
             user.last_sign_in_at = timekeeping.utcnow()
+            audit.record("sign-in", user)
             db.session.commit()
             login_user(user)
             sessions.start(session)
             return redirect(next_url or url_for("staff.dashboard"), 303)
         failed = True
+        audit.record("sign-in-failed", email=normalize_email(form.email.data))
+        db.session.commit()
     status = 422 if request.method == "POST" else 200
     # Why the last session ended, said once: on the sign-in page it led to.
     reason = g.pop("session_ended", None) or session.pop(ENDED, None)
@@ -234,6 +250,7 @@ def sign_in():
 def sign_out():
     """Sign out: end every session of this account, so a copied cookie stops working too."""
     current_user.end_sessions()
+    audit.record("sign-out", current_user)
     db.session.commit()
     logout_user()
     session.clear()
@@ -245,19 +262,29 @@ def _status_of(statement: Statement, now) -> str:
     """Return how the dashboard describes a statement's state."""
     if statement.status == "draft":
         return _("Draft")
+    if statement.status == "review":
+        return _("In review")
     if statement.published_at > now:
         return _("Scheduled")
     return _("Published")
 
 
+def page_of(total: int, size: int) -> tuple[int, int]:
+    """Return the page `?page=` asks for, within the pages `total` rows make, and their count.
+
+    Anything but a plain number means the first page, as before the list was paged.
+    """
+    raw = request.args.get("page", "1")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
+    pages = max(1, -(-total // size))
+    return min(max(number, 1), pages), pages
+
+
 @bp.get("/")
 def dashboard():
     """All statements, drafts included, newest first; counters, clocks and site settings."""
-    raw = request.args.get("page", "1")
-    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 7 else 1
     total = db.session.scalar(select(db.func.count()).select_from(Statement))
-    pages = max(1, -(-total // DASHBOARD_PAGE_SIZE))
-    number = min(max(number, 1), pages)
+    number, pages = page_of(total, DASHBOARD_PAGE_SIZE)
     statements = db.session.scalars(
         select(Statement)
         .order_by(Statement.published_at.desc(), Statement.id.desc())
@@ -268,9 +295,19 @@ def dashboard():
     counters = db.session.scalars(select(DayCounter).order_by(DayCounter.position, DayCounter.id))
     clocks = db.session.scalars(select(Clock).order_by(Clock.position, Clock.id))
     settings = {s.lang: s for s in db.session.scalars(select(SiteSettings))}
+    waiting = []
+    if permissions.can(current_user, permissions.REVIEW):
+        waiting = db.session.scalars(
+            select(Statement)
+            .where(Statement.status == "review")
+            .order_by(Statement.updated_at, Statement.id)
+            .limit(DASHBOARD_PAGE_SIZE)
+        ).all()
     return render_template(
         "staff/dashboard.html",
-        statements=[(s, _status_of(s, now)) for s in statements],
+        statements=[(s, _status_of(s, now), permissions.may_edit(current_user, s))
+                    for s in statements],
+        waiting=waiting,
         page=number,
         pages=pages,
         counters=list(counters),
@@ -317,10 +354,37 @@ def _previews(form: StatementForm) -> dict[str, dict]:
     return found
 
 
+def _limit_statement_form(form: StatementForm, statement: Statement | None = None) -> None:
+    """Offer only the statuses the account may give; refuse (403) a post that asks for another,
+    or changes the featured flag, without the right to publish.
+
+    A writer's form has no featured box: the stored flag is kept as it is.
+    """
+    allowed = permissions.statuses_for(current_user)
+    form.status.choices = [c for c in form.status.choices if c.value in allowed]
+    if permissions.can(current_user, permissions.PUBLISH):
+        return
+    stored = bool(statement and statement.featured)
+    if request.method == "POST":
+        asked = form.status.data
+        permissions.require(asked not in permissions.STATUS_NEEDS or asked in allowed)
+        permissions.require("featured" not in request.form or stored)
+    form.featured.data = stored
+
+
+def _audit_save(statement: Statement, before: str | None) -> None:
+    """Record a statement's save: as its submission or publication when its status became so."""
+    action = "save"
+    if statement.status != before:
+        action = {"review": "submit", "published": "publish"}.get(statement.status, "save")
+    audit.record(action, current_user, kind="statement", ref=statement.id)
+
+
 @bp.route("/statements/new", methods=["GET", "POST"])
 def statement_new():
     """Write a new statement; a second submit of the same form finds the first one's result."""
     form = StatementForm()
+    _limit_statement_form(form)
     tz = _site_zone()
     if request.method == "GET":
         local = timekeeping.now_in(tz)
@@ -342,6 +406,8 @@ def statement_new():
             apply_form(statement, form, tz)
         db.session.add(statement)
         try:
+            db.session.flush()
+            _audit_save(statement, None)
             db.session.commit()
         except IntegrityError:
             # Another request took the same form token or slug between our check and commit.
@@ -373,12 +439,15 @@ def _saved(statement: Statement):
 def statement_edit(statement_id: int):
     """Edit a statement; a save based on an older version than the stored one is refused."""
     statement = db.session.get(Statement, statement_id) or abort(404)
+    permissions.require(permissions.may_edit(current_user, statement))
     tz = _site_zone()
     if request.method == "GET":
         form = StatementForm(formdata=None)
         form_from_statement(form, statement, tz)
+        _limit_statement_form(form, statement)
         return _render_statement_form(form, statement)
     form = StatementForm()
+    _limit_statement_form(form, statement)
     if request.form.get("action") == "preview":
         return _render_statement_form(form, statement, preview=_previews(form))
     if not form.validate():
@@ -387,9 +456,11 @@ def statement_edit(statement_id: int):
         if matches_stored(statement, form, tz):
             return _saved(statement)
         return _conflict(form, statement)
+    before = statement.status
     try:
         with db.session.no_autoflush:
             apply_form(statement, form, tz)
+        _audit_save(statement, before)
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -440,6 +511,8 @@ def _save_counter(form: CounterForm, counter: DayCounter) -> None:
         text.label = sub.label.data
         text.caption = sub.caption.data
     db.session.add(counter)
+    db.session.flush()
+    audit.record("save", current_user, kind="counter", ref=counter.id)
     db.session.commit()
     content_changed()
 
@@ -489,10 +562,11 @@ def counter_edit(counter_id: int | None = None):
     ), status
 
 
-def _remove(model, row_id: int, message: str, anchor: str):
+def _remove(model, row_id: int, message: str, anchor: str, kind: str):
     """Delete one row, invalidate the public pages, and go back to its list on the dashboard."""
     row = db.session.get(model, row_id) or abort(404)
     db.session.delete(row)
+    audit.record("delete", current_user, kind=kind, ref=row_id)
     db.session.commit()
     content_changed()
     flash(message, "success")
@@ -502,7 +576,9 @@ def _remove(model, row_id: int, message: str, anchor: str):
 @bp.post("/counters/<id:counter_id>/delete")
 def counter_delete(counter_id: int):
     """Remove a day counter."""
-    return _remove(DayCounter, counter_id, _("The day counter is removed."), "#counters")
+    return _remove(
+        DayCounter, counter_id, _("The day counter is removed."), "#counters", "counter"
+    )
 
 
 @bp.route("/clocks/new", methods=["GET", "POST"])
@@ -530,6 +606,8 @@ def clock_edit(clock_id: int | None = None):
             clock.timezone = form.timezone.data
             clock.position = form.position.data
             db.session.add(clock)
+            db.session.flush()
+            audit.record("save", current_user, kind="clock", ref=clock.id)
             db.session.commit()
             content_changed()
             flash(_("The clock is saved."), "success")
@@ -544,7 +622,7 @@ def clock_edit(clock_id: int | None = None):
 @bp.post("/clocks/<id:clock_id>/delete")
 def clock_delete(clock_id: int):
     """Remove a city clock."""
-    return _remove(Clock, clock_id, _("The clock is removed."), "#clocks")
+    return _remove(Clock, clock_id, _("The clock is removed."), "#clocks", "clock")
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -565,6 +643,7 @@ def settings_edit():
             row.site_title = form[lang].form.site_title.data
             row.contact_line = form[lang].form.contact_line.data
             db.session.add(row)
+        audit.record("save", current_user, kind="settings")
         db.session.commit()
         content_changed()
         flash(_("The site settings are saved."), "success")
@@ -590,6 +669,9 @@ def database_unreachable(error: OperationalError):
     template, context = found
     page = render_alone(template, {
         "current_user": AnonymousUserMixin(),  # unknown until the database answers
+        # The role is unknown too: the form shows every field, so nothing typed is lost (the
+        # server still checks the role when it is sent again).
+        "may": lambda permission: True,
         "confirm_form": ConfirmForm(formdata=None),
         "alternates": _dashboards(),
         "settings": None,
