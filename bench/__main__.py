@@ -4,6 +4,12 @@
     python -m bench --quick    # 2,000 statements, 2 s per URL (CI)
 
 Writes docs/benchmarks.md (or --output). Needs wrk (Debian package `wrk`).
+
+The served site runs on SQLite (a cached page never asks the database). What does ask it —
+search, which no cache can hold for every query, and pages rendered cold — is measured in-process
+on SQLite and, when BENCH_DATABASE_URL names one (e.g.
+postgresql+psycopg://postgres@127.0.0.1:5432/pr_bench, a database the benchmark may empty), on
+PostgreSQL too. BENCH_REDIS_URL puts the served site's cache in Redis.
 """
 
 import argparse
@@ -20,13 +26,17 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
 import sqlalchemy
 
+from pressroom.search import CANDIDATES
+
 from .nginx import Nginx, adapted_site, static_server, write_config
+from .searches import search_latencies
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -69,34 +79,79 @@ def wait_until_up(url: str, timeout: float = 30) -> None:
             time.sleep(0.1)
 
 
-def app_environment(database: Path) -> dict:
+def engines(count: int) -> dict[str, str]:
+    """Return the database URL of each engine measured: SQLite, and PostgreSQL if given."""
+    found = {"SQLite": f"sqlite:///{OUT / f'bench-{count}.sqlite3'}"}
+    if os.environ.get("BENCH_DATABASE_URL"):
+        found["PostgreSQL"] = os.environ["BENCH_DATABASE_URL"]
+    return found
+
+
+def app_environment(database_url: str) -> dict:
     """Return the environment Pressroom runs with in the benchmark (production mode)."""
     env = dict(os.environ)
+    engine = database_url.split(":", 1)[0].split("+")[0]
     env.update(
         PRESSROOM_ENV="production",
         SECRET_KEY="benchmark-only-key-of-32-bytes-or-more",
-        DATABASE_URL=f"sqlite:///{database}",
+        DATABASE_URL=database_url,
         CACHE_REDIS_URL=os.environ.get("BENCH_REDIS_URL", ""),
+        # Its own content token, not that of a development server of the same checkout.
+        PRESSROOM_STATE_FILE=str(OUT / f"content-state-{engine}.json"),
     )
     return env
 
 
-def build_database(path: Path, count: int) -> float:
+def use_environment(database_url: str, *, redis: bool = True) -> None:
+    """Make apps created in this process use the benchmark's environment for `database_url`."""
+    env = app_environment(database_url)
+    if not redis:
+        env["CACHE_REDIS_URL"] = ""
+    os.environ.update(
+        {
+            k: env[k]
+            for k in (
+                "DATABASE_URL",
+                "SECRET_KEY",
+                "PRESSROOM_ENV",
+                "PRESSROOM_STATE_FILE",
+                "CACHE_REDIS_URL",
+            )
+        }
+    )
+
+
+def statement_count(database_url: str) -> int | None:
+    """Return how many statements the database has, None when it has no such table."""
+    engine = sqlalchemy.create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sqlalchemy.text("SELECT count(*) FROM statement")).scalar()
+    except sqlalchemy.exc.SQLAlchemyError:
+        return None
+    finally:
+        engine.dispose()
+
+
+def build_database(database_url: str, count: int) -> float:
     """Create the benchmark database with `count` statements (reused when already built for
-    the same schema and generator)."""
+    the same schema and generator, and still holding them)."""
     fingerprint = hashlib.sha256(
         "".join(sorted(p.name for p in (ROOT / "migrations" / "versions").glob("*.py"))).encode()
         + (ROOT / "bench" / "data.py").read_bytes()
+        + database_url.encode()
     ).hexdigest()[:12]
-    marker = path.with_suffix(f".{count}.{fingerprint}.done")
-    if path.exists() and marker.exists():
+    sqlite = database_url.startswith("sqlite")
+    stem = f"bench-{count}" if sqlite else f"bench-{count}-postgresql"
+    marker = OUT / f"{stem}.{count}.{fingerprint}.done"
+    if marker.exists() and statement_count(database_url) == count:
         return 0.0
-    for old in path.parent.glob(f"{path.stem}.*.done"):
+    for old in OUT.glob(f"{stem}.*.done"):
         old.unlink()
-    path.unlink(missing_ok=True)
+    if sqlite:
+        Path(database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     started = time.monotonic()
-    env = app_environment(path)
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", "PRESSROOM_ENV")})
+    use_environment(database_url, redis=False)
     from pressroom import create_app
     from pressroom.extensions import db
 
@@ -104,9 +159,11 @@ def build_database(path: Path, count: int) -> float:
 
     app = create_app()
     with app.app_context():
+        db.drop_all()
         db.create_all()
-        db.session.execute(sqlalchemy.text("PRAGMA journal_mode=OFF"))
-        db.session.execute(sqlalchemy.text("PRAGMA synchronous=OFF"))
+        if sqlite:
+            db.session.execute(sqlalchemy.text("PRAGMA journal_mode=OFF"))
+            db.session.execute(sqlalchemy.text("PRAGMA synchronous=OFF"))
         build(count)
         db.session.execute(sqlalchemy.text("ANALYZE"))
         db.session.commit()
@@ -253,24 +310,51 @@ def targets(base: str, count: int) -> list[tuple[str, str, dict]]:
     ]
 
 
-def cold_renders(database: Path, count: int, runs: int) -> dict[str, float]:
-    """Median in-process render time (ms) of home, listing and detail with an empty cache."""
-    env = app_environment(database)
-    os.environ.update({k: env[k] for k in ("DATABASE_URL", "SECRET_KEY", "PRESSROOM_ENV")})
-    os.environ["CACHE_REDIS_URL"] = ""
+def archive_month(count: int) -> str:
+    """Return the archive month (YYYY/MM/, in the site's zone) of the middle statement."""
+    from zoneinfo import ZoneInfo
+
+    from .data import published_at
+
+    local = published_at(count // 2).astimezone(ZoneInfo("Europe/Moscow"))
+    return f"{local.year}/{local.month:02d}/"
+
+
+def feed_targets(base: str, count: int) -> list[tuple[str, str, dict]]:
+    """Return (name, URL, headers) of the feeds, an archive month and what crawlers read."""
+    month = archive_month(count)
+    return [
+        ("Atom feed, en", f"{base}/en/feed.atom", {}),
+        ("JSON Feed, ru", f"{base}/ru/feed.json", {}),
+        (f"archive month {month}, ru", f"{base}/ru/archive/{month}", {}),
+        ("sitemap index", f"{base}/sitemap.xml", {}),
+        ("sitemap child", f"{base}/sitemaps/statements-1.xml", {}),
+        ("robots.txt", f"{base}/robots.txt", {}),
+    ]
+
+
+def cold_renders(count: int, runs: int) -> dict[str, float]:
+    """Median in-process render time (ms) of pages, a feed, an archive month and a sitemap
+    child with an empty cache, on the database of the current environment."""
     from pressroom import create_app
     from pressroom.extensions import cache
 
-    app = create_app()
+    from .site import SETTINGS
+
+    app = create_app(SETTINGS)
     client = app.test_client()
     results = {}
-    for name, url in (
-        ("home", "/en/"),
-        ("listing", "/en/statements/"),
-        ("detail", f"/en/statements/{count // 2}/statement-{count // 2}"),
+    for name, url, repeat in (
+        ("home", "/en/", runs),
+        ("listing", "/en/statements/", runs),
+        ("detail", f"/en/statements/{count // 2}/statement-{count // 2}", runs),
+        ("Atom feed", "/en/feed.atom", runs),
+        ("archive month", f"/ru/archive/{archive_month(count)}", runs),
+        # Tens of thousands of addresses: a handful of runs tells its time well enough.
+        ("sitemap child", "/sitemaps/statements-1.xml", min(runs, 5)),
     ):
         times = []
-        for _ in range(runs + 1):
+        for _ in range(repeat + 1):
             with app.app_context():
                 cache.clear()
             started = time.perf_counter()
@@ -282,12 +366,20 @@ def cold_renders(database: Path, count: int, runs: int) -> dict[str, float]:
 
 def main() -> None:
     """Run the benchmark and write the report."""
+    started = time.monotonic()
+    load_before = os.getloadavg()
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--quick", action="store_true", help="2,000 statements, 2 s per URL")
     parser.add_argument(
         "--output", type=Path, help="default: docs/benchmarks.md, or bench/out/quick.md if --quick"
+    )
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="measure search again and replace its section and targets in the existing report "
+        "(after a run the machine's load spoiled)",
     )
     args = parser.parse_args()
     if args.output is None:
@@ -296,24 +388,42 @@ def main() -> None:
         sys.exit("wrk is needed: apt-get install wrk")
     count, seconds = (2_000, 2) if args.quick else (100_000, 10)
     OUT.mkdir(parents=True, exist_ok=True)
-    database = OUT / f"bench-{count}.sqlite3"
-    print(f"building {count:,} statements…", flush=True)
-    build_seconds = build_database(database, count)
+    databases = engines(count)
+    build_seconds = {}
+    for engine, url in databases.items():
+        print(f"building {count:,} statements on {engine}…", flush=True)
+        build_seconds[engine] = build_database(url, count)
+    if args.search_only:
+        searches, loads = measure_searches(databases, args.quick)
+        replace_search_results(args.output, searches, args.quick, loads)
+        print(f"report: {args.output}")
+        return
 
-    app_server = Server("wsgi:app", app_environment(database), free_port(), OUT / "app.log")
+    app_server = Server(
+        "bench.site:app", app_environment(databases["SQLite"]), free_port(), OUT / "app.log"
+    )
     wait_until_up(f"{app_server.url}/en/")
     home_bytes, _ = fetch(f"{app_server.url}/en/")
     floor_file = OUT / "floor.html"
     floor_file.write_bytes(home_bytes)
+    # The floor of each feed and crawler file sends the same bytes it does.
+    floor_dir = OUT / "floor"
+    shutil.rmtree(floor_dir, ignore_errors=True)
+    floor_dir.mkdir()
+    sizes = []
+    for number, (_, url, headers) in enumerate(feed_targets(app_server.url, count)):
+        body, _ = fetch(url, headers)
+        (floor_dir / str(number)).write_bytes(body)
+        sizes.append((len(body), body.count(b"<loc>")))
     floor_server = Server(
         "bench.floor:app",
-        {**os.environ, "FLOOR_FILE": str(floor_file)},
+        {**os.environ, "FLOOR_FILE": str(floor_file), "FLOOR_DIR": str(floor_dir)},
         free_port(),
         OUT / "floor.log",
     )
     wait_until_up(floor_server.url)
 
-    rows = []
+    rows, feed_rows = [], []
     try:
         warm(f"{floor_server.url}/")
         floor = wrk(f"{floor_server.url}/", seconds)
@@ -324,25 +434,89 @@ def main() -> None:
             result["ratio"] = result["rps"] / floor["rps"]
             rows.append((name, result))
             print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
+        # Before the feeds and sitemaps, whose large bodies would count in the peak.
         memory = {"Pressroom": app_server.memory_kib(), "floor": floor_server.memory_kib()}
+        for number, (name, url, headers) in enumerate(feed_targets(app_server.url, count)):
+            size, locations = sizes[number]
+            if locations > 1:
+                name = f"{name} ({locations:,} URLs)"
+            warm(f"{floor_server.url}/{number}")
+            same_bytes = wrk(f"{floor_server.url}/{number}", seconds)
+            warm(url, headers)
+            result = wrk(url, seconds, headers)
+            result.update(bytes=size, floor=same_bytes, ratio=result["rps"] / same_bytes["rps"])
+            feed_rows.append((name, result))
+            print(
+                f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of its floor "
+                f"({same_bytes['rps']:.0f} req/s)",
+                flush=True,
+            )
+        memory_after = app_server.memory_kib()
         behind_nginx = measure_nginx(app_server, floor_file, count, seconds)
     finally:
         app_server.stop()
         floor_server.stop()
-    cold = cold_renders(database, count, 50)
+    runs = 10 if args.quick else 50
+    cold = {}
+    for engine, url in databases.items():
+        use_environment(url, redis=False)
+        print(f"cold renders on {engine}…", flush=True)
+        cold[engine] = cold_renders(count, runs)
+    searches, search_loads = measure_searches(databases, args.quick)
     write_report(
         args.output,
-        args.quick,
-        count,
-        seconds,
-        build_seconds,
-        floor,
-        rows,
-        memory,
-        cold,
-        behind_nginx,
+        Run(
+            quick=args.quick,
+            count=count,
+            seconds=seconds,
+            build_seconds=build_seconds,
+            floor=floor,
+            rows=rows,
+            feed_rows=feed_rows,
+            memory=memory,
+            memory_after=memory_after,
+            cold=cold,
+            runs=runs,
+            searches=searches,
+            search_loads=search_loads,
+            behind_nginx=behind_nginx,
+            load=(load_before, os.getloadavg()),
+            minutes=(time.monotonic() - started) / 60,
+        ),
     )
     print(f"report: {args.output}")
+
+
+def measure_searches(databases: dict[str, str], quick: bool) -> tuple[dict, dict]:
+    """Measure search on each database; return the results and the load averages before and
+    after, by engine."""
+    searches, loads = {}, {}
+    for engine, url in databases.items():
+        use_environment(url, redis=False)
+        print(f"searches on {engine}…", flush=True)
+        before = os.getloadavg()
+        searches[engine] = search_latencies(SEARCH_RUNS[quick])
+        loads[engine] = (before, os.getloadavg())
+        for found in searches[engine]:
+            print(
+                f"{engine}, {found['name']}: p50 {found['p50']:.1f} ms, p99 {found['p99']:.1f} ms "
+                f"(CPU {found['cpu_p50']:.1f} / {found['cpu_p99']:.1f} ms)",
+                flush=True,
+            )
+    return searches, loads
+
+
+def replace_search_results(path: Path, searches: dict, quick: bool, loads: dict) -> None:
+    """Replace the search section and the search targets of an existing report."""
+    report = path.read_text()
+    before, rest = report.split(SEARCH_HEADING, 1)
+    after = rest[rest.index("\nCold render") + 1 :]
+    report = before + "\n".join(search_lines(searches, quick, loads)) + "\n" + after
+    targets = iter(search_target_lines(searches))
+    lines = [
+        next(targets) if line.startswith("| search p99 <") else line for line in report.split("\n")
+    ]
+    path.write_text("\n".join(lines))
 
 
 def measure_nginx(app_server: Server, floor_file: Path, count: int, seconds: int):
@@ -381,56 +555,89 @@ def measure_nginx(app_server: Server, floor_file: Path, count: int, seconds: int
     return static, rows
 
 
-def write_report(
-    path, quick, count, seconds, build_seconds, floor, rows, memory, cold, behind_nginx
-) -> None:
+@dataclass(frozen=True)
+class Run:
+    """Everything one benchmark run measured."""
+
+    quick: bool
+    count: int
+    seconds: int
+    build_seconds: dict[str, float]
+    floor: dict
+    rows: list
+    feed_rows: list
+    memory: dict
+    memory_after: tuple[int, int]
+    cold: dict[str, dict[str, float]]
+    runs: int
+    searches: dict[str, list[dict]]
+    search_loads: dict[str, tuple]
+    behind_nginx: tuple | None
+    load: tuple
+    minutes: float
+
+
+#: How many times each search is timed, in a full run and in a quick one.
+SEARCH_RUNS = {False: 200, True: 10}
+#: The heading of the search section, which `--search-only` replaces.
+SEARCH_HEADING = "## Search (uncached)"
+#: Search p99 each engine is held to, in ms (issue 11).
+SEARCH_TARGETS = {"PostgreSQL": 25, "SQLite": 50}
+#: Pages the cold-render target (10 ms median) holds; the others are reported only.
+COLD_TARGETED = ("home", "listing", "detail")
+
+
+def result_row(name: str, r: dict) -> str:
+    """Return a table row of a wrk result and its ratio."""
+    return (
+        f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
+        f"{r['ratio']:.0%} |"
+    )
+
+
+def write_report(path: Path, run: Run) -> None:
     """Write the results as Markdown."""
+    built = ", ".join(f"{engine} {s:.0f} s" for engine, s in run.build_seconds.items())
+    load = " → ".join("/".join(f"{v:.1f}" for v in sample) for sample in run.load)
     lines = [
         "# Benchmarks",
         "",
-        f"Run {'(quick) ' if quick else ''}on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
+        f"Run {'(quick) ' if run.quick else ''}on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC: "
         f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
         f"Flask {version('flask')}, SQLAlchemy {version('sqlalchemy')}, "
         f"gunicorn ({WORKERS} sync workers, gunicorn.conf.py), wrk ({CONNECTIONS} connections, "
-        f"2 threads, {seconds} s per URL after 20 warm-up requests), "
-        f"SQLite with {count:,} statements in each language"
-        f" (built in {build_seconds:.0f} s; 0 means reused).",
+        f"2 threads, {run.seconds} s per URL after 20 warm-up requests), "
+        f"{run.count:,} statements in each language (built in {built}; 0 means reused). "
+        f"The served site runs on SQLite; search and cold renders are measured in-process on "
+        f"{' and '.join(run.cold)}. The whole run took {run.minutes:.1f} min; the machine's load "
+        f"average (1/5/15 min) was {load} from start to end, other people's jobs included.",
         "",
         f"Floor: bare Flask answering the exact bytes of the English home page under the same "
-        f"gunicorn settings: **{floor['rps']:,.0f} req/s** (p50 {floor['p50']:.2f} ms, "
-        f"p99 {floor['p99']:.2f} ms).",
+        f"gunicorn settings: **{run.floor['rps']:,.0f} req/s** (p50 {run.floor['p50']:.2f} ms, "
+        f"p99 {run.floor['p99']:.2f} ms).",
         "",
         "| URL | req/s | p50 ms | p99 ms | non-2xx/3xx | ratio to floor |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for name, r in rows:
-        lines.append(
-            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
-            f"{r['ratio']:.0%} |"
-        )
-    lines += [
+        *[result_row(name, r) for name, r in run.rows],
         "",
         f"Memory of the master plus {WORKERS} workers: the sum of each "
         "process's peak resident set (VmHWM, shared pages counted in every process), and the "
         "peak of the summed proportional set size (PSS, shared pages counted once), sampled "
-        "every 0.25 s:",
+        "every 0.25 s, up to here (the feeds and sitemaps below hold larger bodies):",
         "",
         "| server | peak RSS sum MiB | peak PSS sum MiB |",
         "| --- | ---: | ---: |",
         *[
             f"| {name} | {rss / 1024:.0f} | {pss / 1024:.0f} |"
-            for name, (rss, pss) in memory.items()
+            for name, (rss, pss) in run.memory.items()
         ],
         "",
-        *nginx_lines(behind_nginx),
-        "Cold render in-process, cache emptied before each, median of 50:",
-        "",
-        "| page | ms |",
-        "| --- | ---: |",
-        *[f"| {name} | {ms:.1f} |" for name, ms in cold.items()],
-        "",
+        *feed_lines(run),
+        *nginx_lines(run.behind_nginx),
+        *search_lines(run.searches, run.quick, run.search_loads),
+        *cold_lines(run),
     ]
-    lines += target_lines(floor, rows, memory, cold, behind_nginx)
+    lines += target_lines(run)
     notes = ROOT / "bench" / "notes.md"
     if notes.exists():
         lines += ["", notes.read_text()]
@@ -438,22 +645,122 @@ def write_report(
     path.write_text("\n".join(lines))
 
 
-def target_lines(floor, rows, memory, cold, behind_nginx) -> list[str]:
+def feed_lines(run: Run) -> list[str]:
+    """Return the report's section on the feeds, the archive month and what crawlers read."""
+    rss, pss = run.memory_after
+    return [
+        "## Feeds, archive and sitemaps (cached)",
+        "",
+        "Each against its own floor: the same bare Flask answering the same bytes (a sitemap "
+        "child is megabytes, a home page tens of kilobytes). The site runs with "
+        "`PRESSROOM_SITEMAP_SIZE` = 50,000 (`bench/site.py`), the protocol's limit.",
+        "",
+        "| URL | bytes | req/s | p50 ms | p99 ms | non-2xx/3xx | floor req/s | ratio to floor |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *[
+            f"| {name} | {r['bytes']:,} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | "
+            f"{r['errors']} | {r['floor']['rps']:,.0f} | {r['ratio']:.0%} |"
+            for name, r in run.feed_rows
+        ],
+        "",
+        f"Memory after these, master plus {WORKERS} workers: peak RSS sum {rss / 1024:.0f} MiB, "
+        f"peak PSS sum {pss / 1024:.0f} MiB.",
+        "",
+    ]
+
+
+def search_lines(searches: dict[str, list[dict]], quick: bool, loads: dict) -> list[str]:
+    """Return the report's section on search."""
+    load = ", ".join(
+        f"{engine} {' → '.join(f'{sample[0]:.1f}' for sample in samples)}"
+        for engine, samples in loads.items()
+    )
+    lines = [
+        SEARCH_HEADING,
+        "",
+        f"The first page of results (20 a page, with snippets) rendered in-process, "
+        f"{SEARCH_RUNS[quick]} times per query, every cache emptied before each and everything "
+        "but the search warmed again: the time of a query nobody asked before. The generated "
+        "texts use a few dozen real words, so a common word is in nearly every statement (the "
+        "worst case for ranking); the rare word is in the titles of 10 statements. Of the "
+        f"matching texts, the {CANDIDATES:,} most recently added are ranked (`CANDIDATES` in "
+        "pressroom/search.py). Wall time is judged against the target; CPU is this process's "
+        "time, which the machine's other jobs do not stretch (all of the work on SQLite, the "
+        f"app's share on PostgreSQL). Load average (1 min) while measuring: {load}; measured "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
+        "| engine | search | query | matching texts | p50 ms | p99 ms | CPU p50 ms | CPU p99 ms "
+        "| target p99 | verdict |",
+        "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for engine, found in searches.items():
+        target = SEARCH_TARGETS[engine]
+        lines += [
+            f"| {engine} | {f['name']} | `{f['query']}` ({f['lang']}) | {f['matches']:,} | "
+            f"{f['p50']:.1f} | {f['p99']:.1f} | {f['cpu_p50']:.1f} | {f['cpu_p99']:.1f} | "
+            f"{target} ms | {verdict(f['p99'] < target)} |"
+            for f in found
+        ]
+    return [*lines, ""]
+
+
+def search_target_lines(searches: dict[str, list[dict]]) -> list[str]:
+    """Return the rows of the search targets, each with this run's verdict."""
+    lines = []
+    for engine, target in SEARCH_TARGETS.items():
+        found = searches.get(engine)
+        if found is None:
+            lines.append(
+                f"| search p99 < {target} ms on {engine} | not measured "
+                "(BENCH_DATABASE_URL unset) | **not measured** |"
+            )
+            continue
+        worst = max(found, key=lambda f: f["p99"])
+        lines.append(
+            f"| search p99 < {target} ms on {engine} | worst {worst['p99']:.1f} ms "
+            f"({worst['name']}) | {verdict(worst['p99'] < target)} |"
+        )
+    return lines
+
+
+def cold_lines(run: Run) -> list[str]:
+    """Return the report's section on pages rendered with an empty cache."""
+    engines_measured = list(run.cold)
+    names = list(run.cold[engines_measured[0]])
+    return [
+        f"Cold render in-process, cache emptied before each, median of {run.runs} (of 5 for the "
+        "sitemap child):",
+        "",
+        f"| page | {' | '.join(f'{e} ms' for e in engines_measured)} |",
+        f"| --- |{' ---: |' * len(engines_measured)}",
+        *[
+            f"| {name} | {' | '.join(f'{run.cold[e][name]:.1f}' for e in engines_measured)} |"
+            for name in names
+        ],
+        "",
+    ]
+
+
+def verdict(ok: bool) -> str:
+    """Return how a target fared."""
+    return "met" if ok else "**missed**"
+
+
+def target_lines(run: Run) -> list[str]:
     """Return the targets of the speed issue, each with this run's verdict."""
-
-    def verdict(ok: bool) -> str:
-        return "met" if ok else "**missed**"
-
+    rows, memory, behind_nginx = run.rows, run.memory, run.behind_nginx
     slow = [f"{name} {r['ratio']:.0%}" for name, r in rows if r["ratio"] < 0.8]
+    slow_feeds = [f"{name} {r['ratio']:.0%}" for name, r in run.feed_rows if r["ratio"] < 0.8]
     by_name = dict(rows)
     deep = next(
         name for name in by_name if name.startswith("listing page") and name != "listing page 1"
     )
     deep_ratio = by_name[deep]["p99"] / by_name["listing page 1"]["p99"]
     rss = memory["Pressroom"][0] / 1024
-    errors = sum(r["errors"] for _, r in rows) + (
+    errors = sum(r["errors"] for _, r in [*rows, *run.feed_rows]) + (
         sum(r["errors"] for _, r in behind_nginx[1]) if behind_nginx else 0
     )
+    cold = {k: v for k, v in run.cold["SQLite"].items() if k in COLD_TARGETED}
     lines = [
         "",
         "## Targets",
@@ -463,11 +770,15 @@ def target_lines(floor, rows, memory, cold, behind_nginx) -> list[str]:
         f"| every cached page and widget ≥ 80 % of the floor | lowest "
         f"{min(r['ratio'] for _, r in rows):.0%}; under 80 %: {', '.join(slow) or 'none'} | "
         f"{verdict(not slow)} |",
+        f"| feeds, archive month, sitemaps and robots.txt cached ≥ 80 % of their floor | lowest "
+        f"{min(r['ratio'] for _, r in run.feed_rows):.0%}; under 80 %: "
+        f"{', '.join(slow_feeds) or 'none'} | {verdict(not slow_feeds)} |",
         f"| {deep}: p99 within 1.5× of page 1 | {deep_ratio:.2f}× | {verdict(deep_ratio <= 1.5)} |",
-        f"| cold render under 10 ms median | "
+        f"| cold render under 10 ms median (SQLite) | "
         f"{', '.join(f'{k} {v:.1f} ms' for k, v in cold.items())} | "
         f"{verdict(all(v < 10 for v in cold.values()))} |",
     ]
+    lines += search_target_lines(run.searches)
     if behind_nginx:
         lowest = min(r["ratio"] for _, r in behind_nginx[1])
         lines.append(
@@ -495,12 +806,7 @@ def nginx_lines(behind_nginx) -> list[str]:
         "| URL | req/s | p50 ms | p99 ms | non-2xx/3xx | ratio to static nginx |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for name, r in rows:
-        lines.append(
-            f"| {name} | {r['rps']:,.0f} | {r['p50']:.2f} | {r['p99']:.2f} | {r['errors']} | "
-            f"{r['ratio']:.0%} |"
-        )
-    return [*lines, ""]
+    return [*lines, *[result_row(name, r) for name, r in rows], ""]
 
 
 if __name__ == "__main__":

@@ -1,4 +1,9 @@
-"""Build the benchmark database: many statements of realistic length, in both languages."""
+"""Build the benchmark database: many statements of realistic length, in both languages.
+
+The words are real English and Russian words, some Russian ones in several cases, so that
+search has something to find: every word of the lists is common (nearly every statement has
+it), RARE words are in the titles of a few statements only, and NO_HIT in none.
+"""
 
 import random
 from datetime import UTC, date, datetime, timedelta
@@ -14,6 +19,7 @@ from pressroom.models import (
     Statement,
     StatementText,
 )
+from pressroom.search import reindex
 
 EN_WORDS = [
     "ministry",
@@ -63,6 +69,9 @@ RU_WORDS = [
     "пресс",
     "служба",
     "заявление",
+    "заявления",
+    "заявлений",
+    "заявлением",
     "делегация",
     "гавань",
     "соглашение",
@@ -98,6 +107,14 @@ RU_WORDS = [
     "железная",
     "дорога",
 ]
+#: A word in the titles of RARE_STATEMENTS statements only (in a case other than the one searched
+#: in Russian: "ледокол" finds "ледокола").
+RARE = {"en": "icebreaker", "ru": "ледокола"}
+RARE_STATEMENTS = 10
+#: A word in no statement.
+NO_HIT = {"en": "quasar", "ru": "квазар"}
+#: When the newest statement was published; each next one is 7 minutes older.
+START = datetime(2026, 11, 1, tzinfo=UTC)
 KINDS = ("statement", "statement", "comment", "speech", "interview", "article")
 
 
@@ -117,6 +134,11 @@ def body_of(words: list[str], rng: random.Random, length: int) -> str:
     return "".join(f"<p>{p}</p>" for p in paragraphs)
 
 
+def published_at(statement_id: int) -> datetime:
+    """Return when statement `statement_id` was published."""
+    return START - timedelta(minutes=7 * statement_id)
+
+
 def build(count: int, seed: int = 7) -> None:
     """Fill the (empty) database of the current app with `count` published statements."""
     rng = random.Random(seed)
@@ -125,14 +147,14 @@ def build(count: int, seed: int = 7) -> None:
         "en": [body_of(EN_WORDS, rng, 4000) for _ in range(20)],
         "ru": [body_of(RU_WORDS, rng, 4000) for _ in range(20)],
     }
-    start = datetime(2026, 11, 1, tzinfo=UTC)
     now = datetime.now(UTC)
     batch = 5000
+    rare_every = max(1, count // RARE_STATEMENTS)
     for first in range(1, count + 1, batch):
         ids = range(first, min(first + batch, count + 1))
         statements, texts = [], []
         for sid in ids:
-            published = start - timedelta(minutes=7 * sid)
+            published = published_at(sid)
             statements.append(
                 {
                     "id": sid,
@@ -147,6 +169,8 @@ def build(count: int, seed: int = 7) -> None:
             )
             for lang, words in (("en", EN_WORDS), ("ru", RU_WORDS)):
                 title = text_of(words, rng, 80).capitalize()
+                if sid % rare_every == 0:
+                    title = f"{title} {RARE[lang]}"
                 texts.append(
                     {
                         "statement_id": sid,
@@ -184,4 +208,8 @@ def build(count: int, seed: int = 7) -> None:
         ]
     )
     db.session.commit()
-    assert now > start  # the archive ends before today, so every statement is public
+    # The rows went in without the ORM, whose flush is what indexes texts as they are saved.
+    for _ in reindex(db.session.connection()):
+        pass
+    db.session.commit()
+    assert now > START  # the archive ends before today, so every statement is public
