@@ -296,3 +296,19 @@ def test_staff_pages_have_their_own_footer(app, staff):
     footer = lxml.html.fromstring(html(staff.get("/staff/sign-in?lang=ru"))).xpath("//footer")[0]
     assert "Служебный раздел сайта «Harbour Office»" not in footer.text_content()
     assert "Служебный раздел сайта" in footer.text_content()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Enter a whole number from 0 to 9999, for example 2."),
+    ("ru", "Введите целое число от 0 до 9999, например 2."),
+])
+@pytest.mark.parametrize("typed", ["second", "-1", "2.5"])
+def test_position_names_the_range_and_keeps_what_was_typed(app, staff, lang, expected, typed):
+    """A clock position that is no number, or out of range, says what is expected."""
+    url = f"/staff/clocks/new?lang={lang}"
+    response = staff.post(url, data={"csrf_token": token(staff, url), "timezone": "Asia/Tokyo",
+                                     "position": typed})
+    assert response.status_code == 422
+    page = html(response)
+    assert invalid_fields(page) == {"position": expected}
+    assert lxml.html.fromstring(page).get_element_by_id("position").get("value") == typed

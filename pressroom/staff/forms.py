@@ -21,7 +21,14 @@ from wtforms import (
     TimeField,
 )
 from wtforms.meta import DefaultMeta
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    StopValidation,
+    ValidationError,
+)
 
 from .. import timekeeping
 from ..faces import shows_zone
@@ -84,9 +91,19 @@ class ShownAsTyped:
         except ValueError:
             raise ValueError(str(self.format_message)) from None
 
+    def unreadable(self) -> bool:
+        """Tell whether something was sent that could not be read."""
+        return bool(self.raw_data and any(self.raw_data) and self.data is None)
+
+    def pre_validate(self, form) -> None:
+        """Stop at the format message: the other checks have no value to judge."""
+        if self.unreadable():
+            raise StopValidation()
+        super().pre_validate(form)
+
     def __call__(self, **kwargs):
         """Render the picker, or a text input when the value sent could not be read."""
-        if self.raw_data and any(self.raw_data) and self.data is None:
+        if self.unreadable():
             kwargs["type"] = "text"
         return super().__call__(**kwargs)
 
@@ -102,6 +119,23 @@ class IsoTimeField(ShownAsTyped, TimeField):
     """A time as HH:MM or HH:MM:SS on the 24-hour clock (what time pickers send)."""
 
     format_message = _l("Enter the time as HH:MM on the 24-hour clock, for example 14:30.")
+
+
+#: Where a counter or clock stands among the others: the message for a value outside the range
+#: and for one that is no number at all.
+POSITION_MESSAGE = _l("Enter a whole number from 0 to 9999, for example 2.")
+
+
+class PositionField(ShownAsTyped, IntegerField):
+    """A position 0–9999; a refused value is shown as typed, with the range named."""
+
+    format_message = POSITION_MESSAGE
+
+    def __init__(self, label=None, **kwargs):
+        """A required number 0–9999, 0 by default."""
+        super().__init__(label, default=0, validators=[
+            InputRequired(REQUIRED), NumberRange(0, 9999, message=POSITION_MESSAGE)
+        ], **kwargs)
 
 
 class LocalisedMeta(DefaultMeta):
@@ -291,9 +325,7 @@ class CounterForm(StaffForm):
     timezone = SelectField(
         _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False
     )
-    position = IntegerField(
-        _l("Position"), default=0, validators=[InputRequired(REQUIRED), NumberRange(0, 9999)]
-    )
+    position = PositionField(_l("Position"))
     en = FormField(CounterTextForm, separator="-")
     ru = FormField(CounterTextForm, separator="-")
 
@@ -316,9 +348,7 @@ class ClockForm(StaffForm):
     timezone = SelectField(
         _l("Time zone"), validators=[InputRequired(), known_timezone], validate_choice=False
     )
-    position = IntegerField(
-        _l("Position"), default=0, validators=[InputRequired(REQUIRED), NumberRange(0, 9999)]
-    )
+    position = PositionField(_l("Position"))
 
 
 class SettingsTextForm(SubForm):
