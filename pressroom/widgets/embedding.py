@@ -133,7 +133,7 @@ def describe(
         params = {"counter_id": found.id}
         face = counter_face(found, lang, timekeeping.utcnow())
         meta = f"{face.event_text} — {face.caption}" if face.caption else face.event_text
-        height = sizing.counter_height(face.phrase, face.phrase, meta, at)
+        height = sizing.counter_height(face.phrase, meta, at)
     elif endpoint == "widgets.latest":
         options = latest_options(args)
         lang = options.common.lang

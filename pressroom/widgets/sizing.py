@@ -37,10 +37,13 @@ def block(text: str, width: float, size: float, bold: bool = False, caps: bool =
     return text_lines(text, width, size, bold, caps) * size * LINE_HEIGHT
 
 
-def frame(title: str, width: int, body: float) -> int:
-    """Return the height of a widget page: its padding, its heading and a body `body` px tall."""
+def frame(title: str | None, width: int, body: float) -> int:
+    """Return the height of a widget page: its padding, its visible heading (None: the heading
+    is for screen readers only) and a body `body` px tall."""
     padding = 2 * 0.6 * REM
-    heading = block(title, width - 1.5 * REM, 0.8 * REM, bold=True, caps=True) + 0.6 * REM + 2
+    heading = 0.0
+    if title is not None:
+        heading = block(title, inner(width), 0.8 * REM, bold=True, caps=True) + 0.6 * REM + 2
     return ceil(padding + heading + body) + SLACK
 
 
@@ -73,8 +76,8 @@ def clocks_height(
     return frame(title, width, rows * row + (rows - 1) * gap_y)
 
 
-def counter_height(title: str, phrase: str, meta: str, width: int) -> int:
-    """Return the height of a day counter widget at `width`."""
+def counter_height(phrase: str, meta: str, width: int) -> int:
+    """Return the height of a day counter widget at `width` (its sentence is its heading)."""
     available = inner(width) - 4 - 1.4 * REM  # the accent border and the side padding
     body = (
         0.4 * REM
@@ -82,7 +85,7 @@ def counter_height(title: str, phrase: str, meta: str, width: int) -> int:
         + 0.2 * REM
         + block(meta, available, 0.9 * REM)
     )
-    return frame(title, width, body)
+    return frame(None, width, body)
 
 
 def more_link(text: str, width: int) -> float:

@@ -163,6 +163,24 @@ def test_every_embed_shows_its_whole_content(site, browser, width):
             assert not found["scrollsDown"] and not found["scrollsSideways"], (key, found)
             assert abs(found["frame"] - found["content"]) <= 1, (key, found)
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # A height from anyone but the widget's own frame is ignored (here: the partner's page).
+        before = page.locator("#opt-in-latest1 iframe").evaluate("f => f.style.height")
+        page.evaluate("window.postMessage({type: 'pressroom:height', height: 3000}, '*')")
+        page.wait_for_timeout(100)
+        assert page.locator("#opt-in-latest1 iframe").evaluate("f => f.style.height") == before
+        # A placeholder added after load becomes a widget on Pressroom.load().
+        page.evaluate(
+            """() => {
+                const slot = document.createElement("div");
+                slot.id = "later";
+                slot.setAttribute("data-pressroom-widget", "latest");
+                slot.setAttribute("data-limit", "2");
+                document.body.append(slot);
+                window.Pressroom.load();
+            }"""
+        )
+        later = page.frame_locator("#later iframe")
+        expect(later.locator(".pr-latest-list li")).to_have_count(2)
     finally:
         context.close()
 
