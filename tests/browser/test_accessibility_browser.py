@@ -273,3 +273,26 @@ def test_front_page_on_a_phone_shows_date_clocks_and_counters_above_the_fold(
     # At least the first line of the first counter shows.
     assert boxes["first counter"]["y"] + 24 <= fold, boxes
     page.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_gallery_fits_a_phone_whatever_the_widget(site, browser, lang):
+    """The gallery with each widget chosen, six cities or twenty statements, fits 390 px."""
+    page = browser.new_page(viewport=SIZES["phone"])
+    zones = "&".join(f"tz={zone}" for zone in (
+        "Europe/Moscow", "Europe/London", "Asia/Tokyo", "America/New_York",
+        "America/Argentina/Buenos_Aires", "Australia/Sydney",
+    ))
+    problems = []
+    for query in (
+        f"widget=clock&{zones}&seconds=on&hours=12",
+        f"widget=counter&counter={site.demo.counter}",
+        "widget=latest&limit=20",
+        "widget=clock&accent=nonsense",
+    ):
+        path = f"/widgets/?lang={lang}&{query}"
+        visit(page, site.url + path)
+        if wide := sideways_scroll(page):
+            problems.append(f"{path} scrolls sideways: {wide}")
+    page.close()
+    assert not problems, "\n".join(problems)
