@@ -77,19 +77,27 @@ class Settings:
 
 
 def content_changed() -> None:
-    """Invalidate every cached query and page in every process: call after each write."""
-    contentstate.bump_version()
+    """Invalidate every cached query, and every cached page showing what the write touched, in
+    every process: call after each write."""
+    contentstate.bump_version(contentstate.touched_areas(db.session))
     contentstate.state().store.clear()
-    g.pop("content_token", None)
-    g.pop("content_due", None)
+    for name in ("content_token", "content_due", "content_areas"):
+        g.pop(name, None)
 
 
 def token_of(state: dict | None, now: datetime) -> str | None:
     """Return the token of a stored content state, or None once it is missing or out of date
-    (a scheduled statement has fallen due since it was made)."""
-    if state is None or (state["due"] is not None and now >= state["due"]):
+    (a scheduled statement has fallen due since it was made, or it predates content areas)."""
+    if state is None or (state["due"] is not None and now >= state["due"]) or (
+        "areas" not in state
+    ):
         return None
     return state["token"]
+
+
+def page_token(areas: dict[str, str], shown: tuple[str, ...]) -> str:
+    """Return the token of a page showing the `shown` areas, given the state's area tokens."""
+    return "|".join([areas[name] for name in shown])
 
 
 def content_token() -> str:
@@ -105,13 +113,12 @@ def content_token() -> str:
     replace = state is not None  # out of date, if it is replaced below
     if current.needs_check():
         outages = current.store.outages()
-        found = contentstate.read_version_and_due(now)
-        if state is not None and state.get("version") != found[0]:
+        found = contentstate.read_versions(now)
+        if state is not None and state.get("version") != found["version"]:
             state = None  # made before a save whose invalidation was lost
         current.checked(outages)
     if token_of(state, now) is None:
-        version, due = found or contentstate.read_version_and_due(now)
-        fresh = {"token": uuid.uuid4().hex, "due": due, "version": version}
+        fresh = {"token": uuid.uuid4().hex, **(found or contentstate.read_versions(now))}
         if replace:
             current.store.write(fresh)
             state = fresh
@@ -121,6 +128,7 @@ def content_token() -> str:
             state = current.store.create(fresh)
     g.content_token = state["token"]
     g.content_due = state["due"]  # no page made now is true after it
+    g.content_areas = state["areas"]
     return state["token"]
 
 

@@ -14,24 +14,57 @@ The database keeps the truth: `ContentVersion` counts saves. A process compares 
 version with it when it starts and after its cache has recovered from an outage, so a save made
 while Redis was unreachable — whose invalidation could not reach Redis — is caught even if the
 worker that made it has been restarted since.
+
+A save need not make every page stale. The database also counts saves per *area* of the content
+(statements, counters, clocks, settings), and a cached page names the areas it shows: a statement
+edit leaves the clock and counter widgets cached, a counter edit leaves the listing. Which areas a
+save touched is read from what the ORM flushed (`touched_areas`), so the one call after every
+write, `content.content_changed()`, cannot name too few; rows of a model this module does not
+know count as touching everything.
 """
 
 import json
 import os
+import secrets
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
 from flask import current_app
 from flask_caching.backends import NullCache, SimpleCache
-from sqlalchemy import func, select, update
+from sqlalchemy import event, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from .extensions import cache, db
 from .models import ContentVersion, Statement
 
 STATE_KEY = "content-state"
 EXTENSION = "pressroom-content-state"
+#: The areas of the content a save may touch, each counted in `content_version` under its row id.
+AREAS = {"statements": 2, "counters": 3, "clocks": 4, "settings": 5}
+ALL_AREAS = tuple(AREAS)
+#: What the reading pages (listings, statements, archive, search, feeds, sitemaps) show:
+#: statements, in the site's frame, whose title and contacts are settings.
+READING = ("statements", "settings")
+#: Row 1 counts every save. Row 0 holds a random number drawn at a database's first save, so
+#: pages cached from another database with the same counts (one made again from scratch) differ.
+EPOCH_ROW, TOTAL_ROW = 0, 1
+#: The area of each model's rows; None for rows that are not content. A model missing here
+#: touches every area (tests/test_stale_while_render.py asks that each model be listed).
+MODEL_AREAS = {
+    "Statement": "statements",
+    "StatementText": "statements",
+    "DayCounter": "counters",
+    "DayCounterText": "counters",
+    "Clock": "clocks",
+    "SiteSettings": "settings",
+    "StaffUser": None,
+    "AuditEntry": None,
+    "ContentVersion": None,
+}
+#: Where a session keeps the areas its flushes touched until `content_changed` reads them.
+TOUCHED = "pressroom-touched-areas"
 
 
 class CacheStateStore:
@@ -149,41 +182,69 @@ def state() -> ContentState:
     return current_app.extensions[EXTENSION]
 
 
-def read_version_and_due(now: datetime) -> tuple[int, datetime | None]:
-    """Return the content version and the next instant a scheduled statement falls due."""
-    row = db.session.execute(
-        select(
-            select(ContentVersion.version).where(ContentVersion.id == 1).scalar_subquery(),
-            select(func.min(Statement.published_at))
-            .where(Statement.status == "published", Statement.published_at > now)
-            .scalar_subquery(),
+def read_versions(now: datetime) -> dict:
+    """Return the content state's facts from the database: the count of saves (`version`), the
+    next instant a scheduled statement falls due (`due`) and a token per area (`areas`)."""
+    counts = dict(db.session.execute(select(ContentVersion.id, ContentVersion.version)).all())
+    due = db.session.execute(
+        select(func.min(Statement.published_at)).where(
+            Statement.status == "published", Statement.published_at > now
         )
-    ).one()
-    version, due = row
+    ).scalar()
     if due is not None and due.tzinfo is None:
-        due = due.replace(tzinfo=UTC)  # in case a driver returns the subquery's value raw
-    return version or 0, due
+        due = due.replace(tzinfo=UTC)  # in case a driver returns the value raw
+    epoch = counts.get(EPOCH_ROW, 0)
+    return {
+        "version": counts.get(TOTAL_ROW, 0),
+        "due": due,
+        "areas": {name: f"{epoch:x}.{counts.get(row, 0)}" for name, row in AREAS.items()},
+    }
 
 
-def bump_version() -> None:
-    """Count one more save in the database (creating the row on a database made without
-    migrations) and commit."""
+def bump_version(areas=ALL_AREAS) -> None:
+    """Count one more save in the database, in all and in each of `areas` (creating missing
+    rows, and the epoch, on a database that has none yet), and commit."""
+    rows = [TOTAL_ROW, *(AREAS[name] for name in areas)]
     for _ in range(2):
         done = db.session.execute(
-            update(ContentVersion).where(ContentVersion.id == 1).values(
+            update(ContentVersion).where(ContentVersion.id.in_(rows)).values(
                 version=ContentVersion.version + 1
             )
         )
-        if done.rowcount:
+        if done.rowcount == len(rows):
             db.session.commit()
             return
-        db.session.add(ContentVersion(id=1, version=1))
+        db.session.rollback()
+        present = set(db.session.scalars(select(ContentVersion.id)))
+        missing = [row for row in (EPOCH_ROW, *rows) if row not in present]
+        for row in missing:
+            version = secrets.randbits(48) if row == EPOCH_ROW else 0
+            db.session.add(ContentVersion(id=row, version=version))
         try:
             db.session.commit()
-            return
         except IntegrityError:
-            db.session.rollback()  # another process made the row first: update it
+            db.session.rollback()  # another process made the rows first
     raise RuntimeError("could not count the save in content_version")
+
+
+def note_flushed(session, flush_context) -> None:
+    """Record the areas of the rows a flush wrote in the session, for `touched_areas`."""
+    touched = session.info.setdefault(TOUCHED, set())
+    for row in (*session.new, *session.dirty, *session.deleted):
+        name = type(row).__name__
+        area = MODEL_AREAS.get(name, "*")
+        if area is not None:
+            touched.add(area)
+
+
+def touched_areas(session) -> tuple[str, ...]:
+    """Return (and forget) the areas the session's flushes touched since last asked; every
+    area when a model unknown here was written, or when nothing was recorded (a write made
+    without the ORM's unit of work)."""
+    touched = session.info.pop(TOUCHED, set())
+    if not touched or "*" in touched:
+        return ALL_AREAS
+    return tuple(name for name in ALL_AREAS if name in touched)
 
 
 def init_app(app) -> None:
@@ -194,3 +255,5 @@ def init_app(app) -> None:
     else:
         store = CacheStateStore(backend)
     app.extensions[EXTENSION] = ContentState(store)
+    if not event.contains(Session, "after_flush", note_flushed):
+        event.listen(Session, "after_flush", note_flushed)

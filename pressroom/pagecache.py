@@ -1,29 +1,28 @@
 """Whole-response caching for public pages and widgets.
 
 A response is cached under its scheme, host, path, query string and whether htmx asked for the
-fragment; the entry remembers the content token it was rendered under, so every save makes every
-page stale at once. It is kept as long as shared caches are told they may keep it (`s-maxage`):
-the view that knows how long its output stays true — one second for a clock, until midnight for
-a counter, until the next scheduled statement falls due — decides for both, and an entry is
-never served after that instant. A hit is served without rendering, and this is the hot path of
-the whole site, so it avoids work a plain `make_conditional` would do (dates, ranges) that cached
-pages never need.
+fragment; the entry remembers the areas of the content it shows and their tokens when it was
+rendered, so a save makes stale every page showing what it touched (contentstate.py). It is kept
+as long as shared caches are told they may keep it (`s-maxage`): the view that knows how long its
+output stays true — one second for a clock, until midnight for a counter — decides for both, the
+next scheduled statement's time cuts it short, and an entry is never served after that instant. A
+hit is served without rendering, and this is the hot path of the whole site, so it avoids work a
+plain `make_conditional` would do (dates, ranges) that cached pages never need.
 
-The minute after a save is the busiest: every page is stale at once, just as readers, partner
-widgets and crawlers arrive. So a page whose entry is stale only because the content token moved
-on is re-rendered by one request at a time — the one that claims the page's render lock (Redis
-`SET NX PX`, shared by every process and host; with the in-process cache, each process's own) —
-while every other request gets the previous entry at once. The lock lives
-`PRESSROOM_RENDER_LOCK_MS` (a second by default) unless the render ends first, which bounds how
-long anybody can see a page older than the last save. `X-Cache` tells which answer a response is:
-HIT, STALE (the previous page, while another request renders) or MISS (rendered for it). A signed-in staff member never
-gets a stale page, so an editor sees a save on the very next request.
+The minute after a save is the busiest: pages go stale at once, just as readers, partner widgets
+and crawlers arrive. So a page whose entry is stale only because of a save is re-rendered by one
+request at a time — the one that claims the page's render lock (Redis `SET NX PX`, shared by
+every process and host; with the in-process cache, each process's own) — while every other
+request gets the previous entry at once. The lock lives `PRESSROOM_RENDER_LOCK_MS` (a second by
+default) unless the render ends first, which bounds how long anybody can see a page older than
+the last save. A signed-in staff member never gets a stale page, so an editor sees a save on the
+very next request. `X-Cache` tells which answer a response is: HIT, STALE (the previous page,
+while another request renders) or MISS (rendered for this request).
 """
 
 import math
-
 from datetime import timedelta
-from functools import wraps
+from functools import partial, wraps
 from operator import itemgetter
 from urllib.parse import parse_qsl, urlencode
 
@@ -32,7 +31,8 @@ from werkzeug.http import parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
 from . import contentstate, timekeeping
-from .content import content_token, token_of
+from .content import content_token, page_token, token_of
+from .contentstate import ALL_AREAS
 from .extensions import cache
 from .security import add_security_headers
 
@@ -90,38 +90,40 @@ def claim(backend, key: str, milliseconds: int) -> bool:
     return backend.add(key, 1, timeout=math.ceil(milliseconds / 1000))
 
 
-def usable(entry, token: str, key: str, app, environ: dict, now) -> bool:
-    """Tell whether a cache entry may answer this request.
+def usable(entry, areas: dict[str, str], key: str, app, environ: dict, now) -> str | None:
+    """Tell whether a cache entry may answer this request: "HIT", "STALE", or None to render.
 
-    A fresh entry of the current token may. An entry that has outlived what it shows never may.
-    An entry of an earlier token may while another request re-renders the page; otherwise this
-    request claims the render lock (noted in the environ) and renders.
+    An entry made since the last save of what it shows is a hit. An entry that has outlived what
+    it shows never answers. An entry older than such a save answers while another request
+    re-renders the page; otherwise this request claims the render lock (noted in the environ)
+    and renders.
     """
     if entry is None or now >= entry[1]:
-        return False
+        return None
+    token = page_token(areas, entry[5])
     if entry[0] == token:
-        return True
+        return "HIT"
     cookies = environ.get("HTTP_COOKIE", "")
     if any(name in cookies for name in SESSION_COOKIES):
-        return False  # perhaps the editor who just saved: never show them the old page
+        return None  # perhaps the editor who just saved: never show them the old page
     lock = f"render:{token}:{key}"
     if claim(backend_of(app), lock, app.config["PRESSROOM_RENDER_LOCK_MS"]):
         environ[RENDERING] = lock
-        return False
-    return True
+        return None
+    return "STALE"
 
 
-def response_from(entry, token: str, environ: dict) -> Response:
+def response_from(entry, verdict: str, environ: dict) -> Response:
     """Return the response for a usable cache entry (a 304 when If-None-Match names its ETag),
-    saying in `X-Cache` whether it is the current page (HIT) or the previous one (STALE)."""
-    entry_token, _, etag, body, headers = entry
+    with the verdict in `X-Cache`."""
+    _, _, etag, body, headers, _ = entry
     header = environ.get("HTTP_IF_NONE_MATCH")
     if header and parse_etags(header).contains_weak(etag):
         response = Response(status=304, headers=headers)
         response.headers.remove("Content-Length")
     else:
         response = Response(body, headers=headers)
-    response.headers["X-Cache"] = "HIT" if entry_token == token else "STALE"
+    response.headers["X-Cache"] = verdict
     return response
 
 
@@ -130,22 +132,30 @@ def backend_of(app):
     return app.extensions["cache"][cache]
 
 
-def cached_page(view):
-    """Serve `view` from the cache when possible; store its 200 responses without cookies."""
+def cached_page(view=None, *, areas: tuple[str, ...] = ALL_AREAS):
+    """Serve `view` from the cache when possible; store its 200 responses without cookies.
+
+    `areas` are the parts of the content the page shows (all unless the view says fewer): a
+    save touching none of them leaves the page cached.
+    """
+    if view is None:
+        return partial(cached_page, areas=areas)
 
     @wraps(view)
     def wrapper(*args, **kwargs):
         environ = request.environ
         key = page_key(environ)
         now = timekeeping.utcnow()
-        token = content_token()
+        content_token()
+        current = g.content_areas
         if RENDERING not in environ:
             entry = cache.get(key)
-            if usable(entry, token, key, current_app, environ, now):
-                return response_from(entry, token, environ)
+            verdict = usable(entry, current, key, current_app, environ, now)
+            if verdict:
+                return response_from(entry, verdict, environ)
         try:
             response = make_response(view(*args, **kwargs))
-            store(response, key, token, now)
+            store(response, key, areas, page_token(current, areas), now)
             response.headers["X-Cache"] = "MISS"  # after storing: hits say what they are
         finally:
             lock = environ.pop(RENDERING, None)
@@ -156,7 +166,7 @@ def cached_page(view):
     return wrapper
 
 
-def store(response: Response, key: str, token: str, now) -> None:
+def store(response: Response, key: str, areas: tuple[str, ...], token: str, now) -> None:
     """Cache a 200 response without cookies until it stops being true: its `s-maxage`, or the
     instant the next scheduled statement falls due if that is sooner."""
     timeout = response.cache_control.s_maxage or response.cache_control.max_age
@@ -168,7 +178,7 @@ def store(response: Response, key: str, token: str, now) -> None:
     if due is not None and due < expires:
         expires = due
     entry = (token, expires, response.get_etag()[0], response.get_data(),
-             list(response.headers.items()))
+             list(response.headers.items()), areas)
     cache.set(key, entry, timeout=int(timeout) + 1)
 
 
@@ -219,15 +229,16 @@ class CachedPages:
         if state.needs_check():
             return None  # Flask checks the state against the database first
         now = timekeeping.utcnow()
-        token = token_of(state.store.read(), now)
-        if token is None:
+        current = state.store.read()
+        if token_of(current, now) is None:
             return None
         backend = backend_of(self.app)
         key = page_key(environ)
         entry = backend.get(key)
-        if not usable(entry, token, key, self.app, environ, now):
+        verdict = usable(entry, current["areas"], key, self.app, environ, now)
+        if not verdict:
             return None
-        response = response_from(entry, token, environ)
+        response = response_from(entry, verdict, environ)
         add_security_headers(response.headers, environ.get("wsgi.url_scheme") == "https")
         return response
 

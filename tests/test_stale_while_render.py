@@ -6,25 +6,33 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
+from flask import g
 from werkzeug.test import EnvironBuilder
 
-from pressroom import pagecache
-from pressroom.content import content_token
-from pressroom.extensions import cache
+from pressroom import contentstate, pagecache
+from pressroom.content import content_changed, content_token, page_token
+from pressroom.contentstate import ALL_AREAS
+from pressroom.extensions import cache, db
+from pressroom.models import DayCounter, SiteSettings
 
+from . import test_widgets, test_workers
 from .staff_client import StaffBrowser, create_statement
-from .test_workers import start_server, worker_env  # noqa: F401 (a fixture)
+from .test_workers import worker_env
+
+start_server = test_workers.start_server  # gunicorn servers, stopped after each test
 
 BASE = "http://pressroom.test"
 
 
 def render_lock(app, url: str) -> str:
-    """Return the key of the render lock for `url` under the current content token (making the
-    token, as the first request after a save does)."""
-    environ = EnvironBuilder(path=url, base_url=BASE).get_environ()
+    """Return the key of the render lock for `url`'s cached page under the current content
+    state (making the state, as the first request after a save does)."""
+    key = pagecache.page_key(EnvironBuilder(path=url, base_url=BASE).get_environ())
     with app.test_request_context(url, base_url=BASE):
-        token = content_token()
-    return f"render:{token}:{pagecache.page_key(environ)}"
+        content_token()
+        entry = cache.get(key)
+        token = page_token(g.content_areas, entry[5] if entry else ALL_AREAS)
+    return f"render:{token}:{key}"
 
 
 def hold(app, url: str) -> str:
@@ -170,3 +178,72 @@ def test_after_a_save_each_page_is_rendered_once_while_workers_serve_the_previou
     for _ in range(4 * workers):  # each worker has rendered or sees the stored page by now
         answer = server.get(url)
         assert "Breaking statement" in answer.text and answer.headers["X-Cache"] != "STALE"
+
+
+counter = test_widgets.counter  # a day counter, its id
+
+
+def verdicts(client, urls: dict[str, str]) -> dict[str, str]:
+    """GET each URL; return its X-Cache verdict by name."""
+    return {name: client.get(url).headers["X-Cache"] for name, url in urls.items()}
+
+
+@pytest.fixture
+def pages(clock, client, counter, add_statement) -> dict[str, str]:
+    """A page of each kind, all cached. (Not the clock widget: the cache forgets it after two
+    seconds of real time, which a busy machine can take between two requests.)"""
+    statement = add_statement({"en": "On the record"})
+    urls = {
+        "home": "/en/",
+        "listing": "/en/statements/",
+        "detail": f"/en/statements/{statement.id}/",
+        "feed": "/en/feed.atom",
+        "latest": "/widgets/latest",
+        "counter": f"/widgets/counter/{counter}",
+    }
+    for url in urls.values():
+        client.get(url, follow_redirects=True)
+    urls["detail"] = client.get(urls["detail"]).headers["Location"]
+    assert set(verdicts(client, urls).values()) == {"HIT"}
+    return urls
+
+
+def test_a_statement_save_leaves_the_counter_widget_cached(app, client, pages, add_statement):
+    """Pages showing statements are rendered again; the counter widget is not."""
+    add_statement({"en": "Another statement"})
+    assert verdicts(client, pages) == {
+        "home": "MISS", "listing": "MISS", "detail": "MISS", "feed": "MISS", "latest": "MISS",
+        "counter": "HIT",
+    }
+
+
+def test_a_counter_edit_leaves_the_reading_pages_cached(app, client, pages, counter):
+    """Only the home page and the counter widget show counters."""
+    with app.app_context():
+        db.session.get(DayCounter, counter).position = 7
+        db.session.commit()
+        content_changed()
+    assert verdicts(client, pages) == {
+        "home": "MISS", "listing": "HIT", "detail": "HIT", "feed": "HIT", "latest": "HIT",
+        "counter": "MISS",
+    }
+
+
+def test_a_settings_change_or_a_write_the_orm_did_not_record_renews_every_page(
+    app, client, pages
+):
+    """Every page shows the settings; a save whose rows are unknown counts as touching all."""
+    with app.app_context():
+        db.session.add(SiteSettings(lang="en", site_title="Renamed office"))
+        db.session.commit()
+        content_changed()
+    assert set(verdicts(client, pages).values()) == {"MISS"}
+    with app.app_context():
+        content_changed()  # nothing flushed: everything
+    assert set(verdicts(client, pages).values()) == {"MISS"}
+
+
+def test_every_model_names_the_area_of_its_rows():
+    """A new model must be given an area (or None), or its saves would renew every page."""
+    names = {mapper.class_.__name__ for mapper in db.Model.registry.mappers}
+    assert names <= set(contentstate.MODEL_AREAS), names - set(contentstate.MODEL_AREAS)

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 
 from .. import archive, timekeeping
 from ..config import LANGUAGES
+from ..contentstate import READING
 from ..i18n import BABEL_LOCALES, site_zone
 from ..pagecache import cached_page, share
 from . import bp
@@ -87,7 +88,7 @@ def local(instant: datetime) -> datetime:
 
 
 @bp.get("/<lang:lang>/archive/")
-@cached_page
+@cached_page(areas=READING)
 def archive_index():
     """Every year and month with public statements in this language, with their counts."""
     lang = g.lang
@@ -181,14 +182,14 @@ def _period(year: int, month: int | None):
 
 
 @bp.get("/<lang:lang>/archive/<year:year>/")
-@cached_page
+@cached_page(areas=READING)
 def archive_year(year: int):
     """The public statements of one year in this language, newest first, under their months."""
     return _period(year, None)
 
 
 @bp.get("/<lang:lang>/archive/<year:year>/<month:month>/")
-@cached_page
+@cached_page(areas=READING)
 def archive_month(year: int, month: int):
     """The public statements of one calendar month in this language, under their days."""
     return _period(year, month)

@@ -12,6 +12,7 @@ from werkzeug.routing import PathConverter
 
 from .. import archive
 from ..config import LANGUAGES
+from ..contentstate import READING
 from ..i18n import site_zone
 from ..pagecache import cached_page, share
 from ..security import STAFF_PREFIX
@@ -130,7 +131,7 @@ def xml_response(template: str, **values):
 
 
 @bp.get("/sitemap.xml")
-@cached_page
+@cached_page(areas=READING)
 def sitemap_index():
     """The sitemap index: every child sitemap, with when it last changed."""
     size = current_app.config["PRESSROOM_SITEMAP_SIZE"]
@@ -150,7 +151,7 @@ def sitemap_index():
 
 
 @bp.get("/sitemaps/pages-<id:number>.xml")
-@cached_page
+@cached_page(areas=READING)
 def sitemap_pages(number: int):
     """One child sitemap of the pages that are not statements."""
     found = page_slice(number)
@@ -160,7 +161,7 @@ def sitemap_pages(number: int):
 
 
 @bp.get("/sitemaps/statements-<id:number>.xml")
-@cached_page
+@cached_page(areas=READING)
 def sitemap_statements(number: int):
     """One child sitemap of statements: a slice of them, oldest first by id."""
     if number > len(archive.slices(per_slice())):
@@ -171,7 +172,7 @@ def sitemap_statements(number: int):
 
 
 @bp.get("/robots.txt")
-@cached_page
+@cached_page(areas=READING)
 def robots():
     """Crawl rules: not the staff area, not search results; where the sitemap is."""
     disallowed = [f"{STAFF_PREFIX}/", *(f"/{lang}/search" for lang in LANGUAGES)]

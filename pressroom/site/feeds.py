@@ -15,6 +15,7 @@ from flask_babel import gettext as _
 
 from .. import archive, timekeeping
 from ..config import LANGUAGES
+from ..contentstate import READING
 from ..i18n import site_zone
 from ..pagecache import cached_page, share
 from ..templating import kind_name, site_settings
@@ -86,7 +87,7 @@ def feed_values(kind: str | None) -> dict:
 
 
 @bp.get("/<lang:lang>/feed.atom")
-@cached_page
+@cached_page(areas=READING)
 def feed_atom():
     """The newest statements in this language as an Atom feed (`?kind=` for one kind)."""
     response = make_response(render_template("feeds/atom.xml", **feed_values(_kind())))
@@ -95,7 +96,7 @@ def feed_atom():
 
 
 @bp.get("/<lang:lang>/feed.json")
-@cached_page
+@cached_page(areas=READING)
 def feed_json():
     """The newest statements in this language as a JSON Feed (`?kind=` for one kind)."""
     values = feed_values(_kind())

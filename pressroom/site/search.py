@@ -9,6 +9,7 @@ from flask_babel import ngettext
 
 from .. import analysis, search, timekeeping
 from ..config import LANGUAGES
+from ..contentstate import READING
 from ..models import KINDS
 from ..pagecache import cached_page, share, wants_fragment
 from . import bp
@@ -53,7 +54,7 @@ def _after(day: date | None) -> date | None:
 
 
 @bp.get("/<lang:lang>/search")
-@cached_page
+@cached_page(areas=READING)
 def statement_search():
     """Search this language's public statements by words, "phrases" and -exclusions, kind and
     dates; with htmx, answer with the results alone."""
