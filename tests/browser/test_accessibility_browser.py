@@ -119,6 +119,8 @@ def public_pages(demo: Demo, lang: str) -> list[str]:
         f"/widgets/?lang={lang}",
         f"/widgets/clock?lang={lang}&{tz}",
         f"/widgets/counter/{demo.counter}?lang={lang}",
+        # A counter that is gone: a card in the widget's look.
+        f"/widgets/counter/999999?lang={lang}",
         f"/widgets/latest?lang={lang}&limit=5",
         f"/widgets/statement/{statement}?lang={lang}",
     ]
@@ -134,6 +136,8 @@ def staff_pages(demo: Demo, lang: str) -> list[str]:
         f"/staff/counters/{demo.counter}/edit?lang={lang}",
         f"/staff/clocks/new?lang={lang}",
         f"/staff/settings?lang={lang}",
+        f"/staff/audit?lang={lang}",
+        f"/staff/account/password?lang={lang}",
     ]
 
 
