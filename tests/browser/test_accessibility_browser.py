@@ -3,7 +3,8 @@
 axe-core (vendored in tests/data/axe) finds no violation on any public page, widget or staff page,
 in both languages, at desktop (1280 px) and phone (390 px) widths; no page scrolls sideways on a
 phone; the front page on a 390×844 phone shows the date, the clocks and the start of the counters
-without scrolling. One server and one browser page per width serve the whole module.
+without scrolling. One server and one browser page serve the module; each page is loaded once
+and checked at both widths by resizing the viewport.
 """
 
 import re
