@@ -9,7 +9,7 @@ PORT ?= 5000
 # One line per step, so a first run that takes minutes says what it is doing.
 STEP := printf '\n==> %s\n'
 
-.PHONY: setup run test bench
+.PHONY: setup port-free run test bench
 
 # Python 3.11's venv brings setuptools 65.5, which has known vulnerabilities (the CI audits
 # every installed package): upgrade it with pip.
@@ -27,10 +27,14 @@ setup: $(STAMP)
 	@$(STEP) "Compiling the message catalogues"
 	$(FLASK) translate compile
 
-## run: set up, build the SQLite database, load the demo content and serve on 127.0.0.1:$(PORT)
-run: setup
+## port-free: stop early, with advice, when something already serves on $(PORT)
+port-free:
 	@$(STEP) "Checking that port $(PORT) is free"
-	@$(BIN)/python tools/check_port.py '$(PORT)'
+	@$(PYTHON) tools/check_port.py '$(PORT)'
+
+## run: set up, build the SQLite database, load the demo content and serve on 127.0.0.1:$(PORT)
+# The port is checked before the set-up, which takes minutes on a fresh clone.
+run: port-free setup
 	@$(STEP) "Building the SQLite database in instance/ (flask db upgrade)"
 	$(FLASK) db upgrade
 	@$(STEP) "Loading the demo content (flask demo)"
