@@ -14,8 +14,8 @@ SLUGS = {"en": "a-statement-to-read", "ru": "zaiavlenie-dlia-chteniia"}
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_statement_is_set_in_the_text_face_on_one_measure(live_server, browser, add_statement, lang):
     """The title, lead and body are set in Source Serif 4, loaded from the preloaded files
-    (each fetched once, at its fingerprinted address), and lead and body share one measure of
-    about 65–75 characters a line."""
+    (each fetched once, at its fingerprinted address); lead and body share one measure of
+    about 65–75 characters a line; the title and the footer keep their distance."""
     statement = add_statement({lang: TITLES[lang]}, body=f"<p>{PARAGRAPH[lang]}</p>")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -38,6 +38,10 @@ def test_statement_is_set_in_the_text_face_on_one_measure(live_server, browser, 
                 lines: lines,
                 leadWidth: lead.getBoundingClientRect().width,
                 bodyWidth: body.getBoundingClientRect().width,
+                aboveTitle: document.querySelector('h1').getBoundingClientRect().top
+                    - document.querySelector('.site-header').getBoundingClientRect().bottom,
+                aboveFooter: document.querySelector('.site-footer').getBoundingClientRect().top
+                    - document.querySelector('main > :last-child').getBoundingClientRect().bottom,
             };
         }"""
     )
@@ -48,6 +52,8 @@ def test_statement_is_set_in_the_text_face_on_one_measure(live_server, browser, 
     assert layout["lines"] >= 8
     assert 62 <= layout["perLine"] <= 76, layout
     assert abs(layout["leadWidth"] - layout["bodyWidth"]) < 1, layout
+    # The title does not touch the header, nor the last line the footer.
+    assert layout["aboveTitle"] >= 24 and layout["aboveFooter"] >= 24, layout
     subsets = {"en": ["latin"], "ru": ["latin", "cyrillic"]}[lang]
     assert len(fonts) == len(set(fonts)), fonts
     for subset in subsets:
