@@ -27,6 +27,7 @@ def test_a_taken_port_is_named_with_the_command_to_use_instead():
         result = check_port(str(port))
     assert result.returncode == 1
     assert f"Port {port} on 127.0.0.1 is not available" in result.stderr
+    assert "another program is serving on it" in result.stderr
     assert f"make run PORT={port + 1}" in result.stderr
     # Once it is free again, the check lets `make run` go on.
     assert check_port(str(port)).returncode == 0

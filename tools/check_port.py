@@ -1,5 +1,6 @@
 """Say whether `make run` can serve on a port: exit 0 when it is free, 1 with advice when not."""
 
+import errno
 import socket
 import sys
 
@@ -18,10 +19,11 @@ def main(argv: list[str]) -> int:
         try:
             probe.bind(("127.0.0.1", port))
         except OSError as error:
-            suggestion = 5001 if port == 5000 else port + 1
-            print(f"Port {port} on 127.0.0.1 is not available ({error.strerror}): another "
-                  f"program is serving on it.\nChoose another port: make run PORT={suggestion}",
-                  file=sys.stderr)
+            suggestion = 5001 if port < 1024 or port == 5000 else port + 1
+            why = ("another program is serving on it" if error.errno == errno.EADDRINUSE
+                   else "this user may not serve on it")
+            print(f"Port {port} on 127.0.0.1 is not available ({error.strerror}): {why}.\n"
+                  f"Choose another port: make run PORT={suggestion}", file=sys.stderr)
             return 1
     return 0
 
