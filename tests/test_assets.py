@@ -86,7 +86,9 @@ def test_text_face_is_vendored_with_its_version_and_licence():
     fonts = sorted((ROOT / "static" / "vendor").glob("*.woff2"))
     assert fonts
     for font in fonts:
-        assert re.fullmatch(r"source-serif-4-5\.3\.1-[a-z-]+-wght-(normal|italic)\.woff2", font.name)
+        assert re.fullmatch(
+            r"source-serif-4-5\.3\.1-[a-z-]+-wght-(normal|italic)\.woff2", font.name
+        )
         assert font.read_bytes()[:4] == b"wOF2"
     licence = (ROOT / "static" / "vendor" / "source-serif-4-5.3.1.LICENSE").read_text()
     assert "SIL OPEN FONT LICENSE Version 1.1" in licence

@@ -103,7 +103,12 @@ def test_clock_resync_adopts_the_server_time(app, live_server, page, clock):
 
 #: Zones whose offsets spread one instant over most parts of the day, a half-hour one among them.
 SPREAD_ZONES = [
-    "Pacific/Honolulu", "America/New_York", "UTC", "Europe/Moscow", "Asia/Kolkata", "Asia/Tokyo"
+    "Pacific/Honolulu",
+    "America/New_York",
+    "UTC",
+    "Europe/Moscow",
+    "Asia/Kolkata",
+    "Asia/Tokyo",
 ]
 
 
