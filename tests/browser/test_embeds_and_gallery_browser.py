@@ -142,7 +142,8 @@ def test_every_embed_shows_its_whole_content(site, browser, width):
     app, server, partner = site
     plain, scripted = embed_codes(server, width)
     script = scripted.pop("_script")
-    context = browser.new_context(viewport={"width": width, "height": 900})
+    # Tall enough that every lazy frame loads at once.
+    context = browser.new_context(viewport={"width": width, "height": 12_000})
     page = context.new_page()
     try:
         partner.html = partner_page(plain)
