@@ -9,7 +9,7 @@ makes a new token, so a scheduled statement appears by itself at its time withou
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from flask import g
@@ -18,7 +18,7 @@ from sqlalchemy.orm import defer
 
 from . import contentstate, timekeeping
 from .extensions import cache, db
-from .models import Clock, DayCounter, SiteSettings, Statement, StatementText
+from .models import Clock, DayCounter, RemovedStatement, SiteSettings, Statement, StatementText
 
 #: Statement ids above this cannot exist; larger numbers in URLs are answered 404 before a query.
 MAX_ID = 2**31 - 1
@@ -46,6 +46,17 @@ class Article(Item):
     slugs: dict[str, str] = field(default_factory=dict)
     #: When the statement was last saved (link previews give it as the modified time).
     updated_at: datetime | None = None
+    #: When it was withdrawn (None: it was not), and why, in this language.
+    withdrawn_at: datetime | None = None
+    withdrawn_reason: str = ""
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A statement that was deleted: its addresses answer 410 Gone."""
+
+    id: int
+    deleted_at: datetime
 
 
 @dataclass(frozen=True)
@@ -65,15 +76,24 @@ class Counter:
     event_date: date
     timezone: str
     label: str
+    label_ahead: str
     caption: str
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The site title and contact line in one language."""
+    """The site title and the press office's contacts in one language."""
 
-    site_title: str
-    contact_line: str
+    site_title: str = ""
+    contact_address: str = ""
+    contact_phone_label: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    contact_line: str = ""
+
+
+#: The columns of SiteSettings that Settings carries (the staff form edits the same ones).
+SETTINGS_FIELDS = tuple(f.name for f in fields(Settings))
 
 
 def content_changed() -> None:
@@ -143,9 +163,15 @@ def cached(name: str, *params, compute: Callable):
     return value
 
 
-def _public(now: datetime):
-    """Return the conditions that make a statement visible to the public at `now`."""
+def _published(now: datetime):
+    """Return the conditions that make a statement's page answer at `now` (withdrawn or not)."""
     return (Statement.status == "published", Statement.published_at <= now)
+
+
+def _public(now: datetime):
+    """Return the conditions that put a statement in listings, feeds and widgets at `now`:
+    published, due, and not withdrawn."""
+    return (*_published(now), Statement.withdrawn_at.is_(None))
 
 
 def _listing(lang: str, kind: str | None):
@@ -212,21 +238,27 @@ def _article(statement: Statement, lang: str) -> Article | None:
         featured=statement.featured,
         slugs={t.lang: t.slug for t in statement.texts},
         updated_at=statement.updated_at,
+        withdrawn_at=statement.withdrawn_at,
+        withdrawn_reason=text.withdrawn_reason if statement.withdrawn_at else "",
     )
 
 
-def statement(statement_id: int, lang: str) -> Article | None | dict[str, str]:
-    """Return a public statement in `lang`.
+def statement(statement_id: int, lang: str) -> Article | None | dict[str, str] | Removed:
+    """Return a public statement in `lang`, withdrawn ones included (the Article says so).
 
     Returns the Article, or — when the statement is public but lacks `lang` — a dict of the
-    slugs it has in other languages, or None when no public statement has that id.
+    slugs it has in other languages, or Removed when it was deleted, or None when no public
+    statement has that id.
     """
     if not 1 <= statement_id <= MAX_ID:
         return None
 
     def compute():
         found = db.session.get(Statement, statement_id)
-        if found is None or not found.is_public(timekeeping.utcnow()):
+        if found is None:
+            removed = db.session.get(RemovedStatement, statement_id)
+            return Removed(removed.id, removed.deleted_at) if removed else None
+        if not found.is_public(timekeeping.utcnow()):
             return None
         return _article(found, lang) or {t.lang: t.slug for t in found.texts}
 
@@ -289,7 +321,9 @@ def counter(counter_id: int, lang: str) -> Counter | None:
 def counter_in(found: DayCounter, lang: str) -> Counter:
     """Return a DayCounter row as a Counter in `lang`."""
     text = found.text(lang)
-    return Counter(found.id, found.event_date, found.timezone, text.label, text.caption)
+    return Counter(
+        found.id, found.event_date, found.timezone, text.label, text.label_ahead, text.caption
+    )
 
 
 def clocks() -> list[str]:
@@ -306,6 +340,8 @@ def settings(lang: str) -> Settings:
 
     def compute():
         found = db.session.get(SiteSettings, lang)
-        return Settings(found.site_title, found.contact_line) if found else Settings("", "")
+        if found is None:
+            return Settings()
+        return Settings(**{name: getattr(found, name) for name in SETTINGS_FIELDS})
 
     return cached("settings", lang, compute=compute)

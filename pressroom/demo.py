@@ -58,8 +58,9 @@ def load_statements(tz: str, now: datetime) -> int:
     return added
 
 
-def load_counters() -> None:
-    """Add the demo day counters that are not there yet (matched by English label)."""
+def load_counters(today: date) -> None:
+    """Add the demo day counters that are not there yet (matched by English label); an event
+    given as days ahead of `today` gets its date from it."""
     for position, entry in enumerate(COUNTERS):
         exists = db.session.scalar(
             select(DayCounterText.id).where(
@@ -70,7 +71,10 @@ def load_counters() -> None:
             continue
         db.session.add(
             DayCounter(
-                event_date=date.fromisoformat(entry["event_date"]),
+                event_date=(
+                    date.fromisoformat(entry["event_date"]) if "event_date" in entry
+                    else today + timedelta(days=entry["days_ahead"])
+                ),
                 timezone=entry["timezone"],
                 position=position,
                 texts=[DayCounterText(lang=lang, **entry[lang]) for lang in ("en", "ru")],
@@ -90,8 +94,9 @@ def load_clocks_and_settings() -> None:
 
 def load_demo(tz: str) -> int:
     """Load all demo content; return how many statements were added."""
-    added = load_statements(tz, timekeeping.utcnow())
-    load_counters()
+    now = timekeeping.utcnow()
+    added = load_statements(tz, now)
+    load_counters(timekeeping.now_in(tz, now).date())
     load_clocks_and_settings()
     db.session.commit()
     content_changed()

@@ -3,11 +3,19 @@
 SETTINGS = {
     "en": {
         "site_title": "Pressroom — Ministry of Foreign Affairs of the Republic of Arveld",
-        "contact_line": "Press Office, 12 Harbour Embankment, Castrell · +7 495 000-00-00 · press@example.org",
+        "contact_address": "Press Office, 12 Harbour Embankment, Castrell",
+        "contact_phone_label": "Consular duty phone",
+        "contact_phone": "+7 495 000-00-00",
+        "contact_email": "press@example.org",
+        "contact_line": "Press enquiries: weekdays, 9:00–18:00",
     },
     "ru": {
         "site_title": "Пресс-центр — Министерство иностранных дел Республики Арвельд",
-        "contact_line": "Пресс-служба, Кастрелл, Портовая набережная, 12 · +7 495 000-00-00 · press@example.org",
+        "contact_address": "Пресс-служба, Кастрелл, Портовая набережная, 12",
+        "contact_phone_label": "Дежурный телефон консульской службы",
+        "contact_phone": "+7 495 000-00-00",
+        "contact_email": "press@example.org",
+        "contact_line": "Запросы СМИ: по будням, 9:00–18:00",
     },
 }
 
@@ -19,11 +27,13 @@ COUNTERS = [
         "event_date": "2023-06-14",
         "timezone": "Europe/Moscow",
         "en": {
-            "label": "the signing of the Lorrin Strait Accord",
+            "label": "since the signing of the Lorrin Strait Accord",
+            "label_ahead": "until the signing of the Lorrin Strait Accord",
             "caption": "The accord set common rules for navigation, rescue and environmental monitoring in the strait.",
         },
         "ru": {
-            "label": "подписания Лорринского соглашения",
+            "label": "со дня подписания Лорринского соглашения",
+            "label_ahead": "до подписания Лорринского соглашения",
             "caption": "Соглашение установило общие правила судоходства, спасательных работ и экологического мониторинга в проливе.",
         },
     },
@@ -32,12 +42,30 @@ COUNTERS = [
         "event_date": "2022-10-03",
         "timezone": "Europe/Moscow",
         "en": {
-            "label": "the launch of the electronic visa service",
+            "label": "since the launch of the electronic visa service",
+            "label_ahead": "until the launch of the electronic visa service",
             "caption": "Visa applications can now be filed online from anywhere in the world.",
         },
         "ru": {
-            "label": "запуска электронной визовой службы",
+            "label": "с запуска электронной визовой службы",
+            "label_ahead": "до запуска электронной визовой службы",
             "caption": "Заявление на визу теперь можно подать онлайн из любой точки мира.",
+        },
+    },
+    {
+        # An event still ahead when the demo is loaded: it counts down, then up.
+        "key": "castrell-forum",
+        "days_ahead": 120,
+        "timezone": "Europe/Moscow",
+        "en": {
+            "label": "since the opening of the Castrell Maritime Forum",
+            "label_ahead": "until the opening of the Castrell Maritime Forum",
+            "caption": "Delegations from the coastal states meet in Castrell to discuss shipping lanes and port safety.",
+        },
+        "ru": {
+            "label": "с открытия Морского форума в Кастрелле",
+            "label_ahead": "до открытия Морского форума в Кастрелле",
+            "caption": "Делегации прибрежных государств соберутся в Кастрелле, чтобы обсудить морские пути и безопасность портов.",
         },
     },
 ]
@@ -1163,6 +1191,56 @@ STATEMENTS = [
                 "Соглашение устанавливает чёткий порядок уведомления консульств о задержании или госпитализации граждан, а также об их участии в происшествиях. Оно также предусматривает ускоренное признание документов о гражданском состоянии, таких как свидетельства о рождении и о браке.",
                 "Новое консульское учреждение в Тервике будет обслуживать растущую общину граждан Арвельда на севере Княжества. Подготовка к его открытию начнётся незамедлительно.",
                 "Соглашение вступит в силу после завершения ратификационных процедур в парламентах обеих стран. Министры также обсудили культурные обмены и безопасность судоходства в Лорринском проливе.",
+            ],
+        },
+    },
+    {
+        "key": "weekly-briefing-strait-safety",
+        "kind": "briefing",
+        "days_ago": 2,
+        "hour": 15,
+        "featured": False,
+        "en": {
+            "title": "Weekly briefing by the Ministry’s spokesperson: shipping safety in the Lorrin Strait and the visa service",
+            "lead": "The spokesperson reviewed the week’s work on navigation safety in the Lorrin Strait, the next round of consultations with Halvik and the waiting times of the electronic visa service.",
+            "body": [
+                "On the Lorrin Strait, the joint rescue centre in Port Emmerin completed its first full exercise with the coast guards of both shores. Its report will be published once the partners have reviewed it.",
+                "Consultations with Halvik on the consular office in Tervik continue next week at the level of deputy ministers.",
+                "Applications for electronic visas are now processed in four working days on average. Travellers are reminded to apply only through the official portal.",
+            ],
+        },
+        "ru": {
+            "title": "Еженедельный брифинг официального представителя Министерства: безопасность судоходства в Лорринском проливе и визовая служба",
+            "lead": "Официальный представитель рассказала о работе за неделю: безопасности судоходства в Лорринском проливе, следующем раунде консультаций с Хальвиком и сроках рассмотрения электронных виз.",
+            "body": [
+                "В Лорринском проливе совместный спасательный центр в Порт-Эммерине провёл первые полномасштабные учения с береговой охраной обоих берегов. Отчёт о них будет опубликован после того, как его изучат партнёры.",
+                "Консультации с Хальвиком об открытии консульского учреждения в Тервике продолжатся на следующей неделе на уровне заместителей министров.",
+                "Заявления на электронную визу сейчас рассматриваются в среднем за четыре рабочих дня. Напоминаем, что подавать их следует только через официальный портал.",
+            ],
+        },
+    },
+    {
+        "key": "answers-maritime-forum",
+        "kind": "answers",
+        "days_ago": 4,
+        "hour": 17,
+        "featured": False,
+        "en": {
+            "title": "The Ministry’s answers to media questions about the Castrell Maritime Forum",
+            "lead": "Journalists asked who will attend the forum, whether it will be open to the press and how accreditation works.",
+            "body": [
+                "Question: Which delegations have confirmed their attendance? Answer: Delegations from eleven coastal states have confirmed so far; the full list will be published a week before the opening.",
+                "Question: Will the sessions be open to the press? Answer: The opening and closing sessions will be open; working groups will be followed by briefings.",
+                "Question: How can journalists be accredited? Answer: Through the Press Office, by e-mail, until ten days before the forum opens.",
+            ],
+        },
+        "ru": {
+            "title": "Ответы Министерства на вопросы СМИ о Морском форуме в Кастрелле",
+            "lead": "Журналисты спрашивали, кто примет участие в форуме, будет ли он открыт для прессы и как получить аккредитацию.",
+            "body": [
+                "Вопрос: Какие делегации подтвердили участие? Ответ: На сегодня участие подтвердили делегации одиннадцати прибрежных государств; полный список будет опубликован за неделю до открытия.",
+                "Вопрос: Будут ли заседания открыты для прессы? Ответ: Открытие и закрытие форума пройдут открыто, по итогам работы рабочих групп состоятся брифинги.",
+                "Вопрос: Как журналистам получить аккредитацию? Ответ: Через пресс-службу по электронной почте не позднее чем за десять дней до открытия форума.",
             ],
         },
     },

@@ -96,7 +96,7 @@ def render_alone(template: str, context: dict) -> str:
 def site_context(code: int) -> dict:
     """Return the site title and settings for an error page: read for a 4xx (from the cache,
     else the database), never for a 5xx, whose cause may be the database or the cache."""
-    found = content.Settings("", "")
+    found = content.Settings()
     if code < 500:
         try:
             found = content.settings(current_language())

@@ -137,7 +137,7 @@ def counter_face(counter: Counter, lang: str, now: datetime) -> CounterFace:
     return CounterFace(
         id=counter.id,
         days=days,
-        phrase=day_count_phrase(days, counter.label, lang),
+        phrase=day_count_phrase(days, counter.label, counter.label_ahead, lang),
         caption=counter.caption,
         event_date=counter.event_date,
         event_text=date_long(counter.event_date, lang),

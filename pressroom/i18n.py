@@ -123,32 +123,68 @@ def city_name(tz: str, lang: str) -> str:
     return get_timezone_location(tz, locale=BABEL_LOCALES[lang], return_city=True)
 
 
-def day_count_phrase(days: int, label: str, lang: str) -> str:
-    """Return the whole pluralised phrase for a day counter, so the verb agrees with the count.
+def day_count_phrase(days: int, label: str, label_ahead: str, lang: str) -> str:
+    """Return a day counter's whole sentence, pluralised so the verb agrees with the count.
 
-    `days` is positive for a past event and negative for a future one.
+    `days` is positive for a past event and negative for a future one. The event comes with
+    its own preposition: `label` reads after the count once the event has passed ("since the
+    signing", «со дня подписания»), `label_ahead` while it is ahead ("until the signing", «до
+    подписания»). Without the one the day needs, the sentence is the count alone.
     """
     n = abs(days)
     count = number(n, lang)
-    if days >= 0:
-        # I18N: a day counter. %(event)s is the event in the form that follows "since"
-        # (Russian: genitive after «с»). The verb must agree with the number, e.g.
-        # "прошёл 1 день", "прошло 2 дня", "прошло 5 дней".
+    if days >= 0 and label:
+        # I18N: a day counter, a whole sentence (Russian starts with the verb, capitalised).
+        # %(event)s is the event with its own preposition, as staff wrote it: "since the
+        # signing", «со дня подписания». The verb agrees with the number: "Прошёл 1 день",
+        # "Прошло 2 дня", "Прошло 5 дней".
         return ngettext(
-            "%(count)s day has passed since %(event)s",
-            "%(count)s days have passed since %(event)s",
+            "%(count)s day has passed %(event)s",
+            "%(count)s days have passed %(event)s",
             n,
             count=count,
             event=label,
         )
-    # I18N: a countdown. %(event)s follows "until" (Russian: genitive after «до»).
-    return ngettext(
-        "%(count)s day remains until %(event)s",
-        "%(count)s days remain until %(event)s",
-        n,
-        count=count,
-        event=label,
-    )
+    if days >= 0:
+        # I18N: a day counter whose event has no "since …" form: the count alone, a sentence.
+        return ngettext("%(count)s day has passed", "%(count)s days have passed", n, count=count)
+    if label_ahead:
+        # I18N: a countdown, a whole sentence (Russian starts with the verb, capitalised).
+        # %(event)s is the event with its own preposition: "until the signing", «до
+        # подписания». "Остался 1 день", "Осталось 2 дня", "Осталось 5 дней".
+        return ngettext(
+            "%(count)s day to go %(event)s",
+            "%(count)s days to go %(event)s",
+            n,
+            count=count,
+            event=label_ahead,
+        )
+    # I18N: a countdown whose event has no "until …" form: the count alone, a sentence.
+    return ngettext("%(count)s day to go", "%(count)s days to go", n, count=count)
+
+
+def _takes_so(word: str) -> bool:
+    """Tell whether the Russian preposition «с» becomes «со» before `word` (a word beginning
+    with с, з, ш, ж or щ and another consonant, and «мн», «вс», «вт», «дн»: «со смерти», «со
+    дня», «со второго»)."""
+    word = word.lower()
+    if word.startswith(("мн", "вс", "вт", "дн", "щ")):
+        return True
+    return len(word) > 1 and word[0] in "сзшж" and word[1] not in "аеёиоуыэюяь"
+
+
+def with_preposition(label: str, lang: str, ahead: bool) -> str:
+    """Return an event written before labels carried their preposition, with the one the old
+    fixed sentence put before it: "since"/«с» (or «со») after the event, "until"/«до» before.
+
+    For labels stored by earlier versions (the migration and old export files); the old Russian
+    label was in the genitive, which both «с» and «до» take.
+    """
+    if not label:
+        return ""
+    if lang == "ru":
+        return f"до {label}" if ahead else f"{'со' if _takes_so(label) else 'с'} {label}"
+    return f"{'until' if ahead else 'since'} {label}"
 
 
 def language_name(lang: str) -> str:

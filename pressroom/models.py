@@ -100,6 +100,9 @@ class Statement(db.Model):
     #: The one-time token of the staff form that created this statement: a second submit of
     #: the same form finds the statement instead of creating another.
     form_token: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    #: When an editor withdrew the published statement: its page stays, under a notice giving
+    #: the reason (each text's `withdrawn_reason`), but it leaves every listing. None: not.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     texts: Mapped[list["StatementText"]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", lazy="selectin"
@@ -142,8 +145,21 @@ class StatementText(db.Model):
     body: Mapped[str] = mapped_column(Text, default="")
     #: The Markdown the body was written in, shown again when the statement is edited.
     body_source: Mapped[str] = mapped_column(Text, default="")
+    #: Why the statement was withdrawn, in this language; kept after a restore for the record
+    #: of the last withdrawal, shown only while `Statement.withdrawn_at` is set.
+    withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
 
     statement: Mapped[Statement] = relationship(back_populates="texts")
+
+
+class RemovedStatement(db.Model):
+    """A deleted statement's id and when it was deleted, so its addresses answer 410 Gone
+    rather than 404 (SQLite may give the highest id again: a statement with the id wins)."""
+
+    __tablename__ = "removed_statement"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
 
 class DayCounter(db.Model):
@@ -166,7 +182,9 @@ class DayCounter(db.Model):
 
 
 class DayCounterText(db.Model):
-    """A day counter's label (the event, in the form that follows "since") and caption."""
+    """A day counter's event in one language, as it reads after the count once the event has
+    passed (`label`) and while it is ahead (`label_ahead`), each with its own preposition, and a
+    caption."""
 
     __tablename__ = "day_counter_text"
     __table_args__ = (UniqueConstraint("counter_id", "lang"),)
@@ -176,7 +194,10 @@ class DayCounterText(db.Model):
         ForeignKey("day_counter.id", ondelete="CASCADE"), index=True
     )
     lang: Mapped[str] = mapped_column(String(2))
+    #: After "853 days have passed": "since the signing", «со дня подписания».
     label: Mapped[str] = mapped_column(String(300))
+    #: After "5 days to go": "until the signing", «до подписания»; empty when not written.
+    label_ahead: Mapped[str] = mapped_column(String(300), default="")
     caption: Mapped[str] = mapped_column(String(500), default="")
 
     counter: Mapped[DayCounter] = relationship(back_populates="texts")
@@ -193,12 +214,20 @@ class Clock(db.Model):
 
 
 class SiteSettings(db.Model):
-    """Per-language site title and contact line."""
+    """Per-language site title and the press office's contacts, each optional."""
 
     __tablename__ = "site_settings"
 
     lang: Mapped[str] = mapped_column(String(2), primary_key=True)
     site_title: Mapped[str] = mapped_column(String(200), default="")
+    contact_address: Mapped[str] = mapped_column(String(300), default="")
+    #: The name the phone line is shown with ("Consular duty phone"); empty for the default.
+    contact_phone_label: Mapped[str] = mapped_column(String(100), default="")
+    #: As written for people: digits, spaces, "+", "-" and brackets.
+    contact_phone: Mapped[str] = mapped_column(String(40), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+    #: Free text shown after the other contacts (opening hours, say). The single contact line
+    #: of earlier versions lives on here, as it was written.
     contact_line: Mapped[str] = mapped_column(String(500), default="")
 
 

@@ -1,5 +1,7 @@
 """What every template may use, whichever blueprint renders it (error pages included)."""
 
+from urllib.parse import quote
+
 from flask import g
 from flask_babel import gettext as _
 
@@ -18,10 +20,27 @@ def kind_plural(kind: str) -> str:
     return str(KINDS[kind].many)
 
 
+#: Characters a `mailto:` address may hold as they are (RFC 6068: the rest are encoded).
+MAILTO_SAFE = "@!$'()*+,;="
+
+
+def tel_href(phone: str) -> str:
+    """Template filter: a `tel:` address for a phone number as people write it: its digits,
+    after a "+" when it starts with one ("+7 (495) 000-00-00" → "tel:+74950000000")."""
+    digits = "".join(c for c in phone if c.isascii() and c.isdigit())
+    return f"tel:{'+' if phone.lstrip().startswith('+') else ''}{digits}"
+
+
+def mailto_href(email: str) -> str:
+    """Template filter: a `mailto:` address, with the characters RFC 6068 reserves (?, &, %, #
+    and the like, which an address may hold) percent-encoded so they are not read as headers."""
+    return "mailto:" + quote(email, safe=MAILTO_SAFE)
+
+
 def site_settings() -> dict:
     """Give every template the site settings in the current language."""
     if g.get("database_down"):  # the 503 page: no settings without a database
-        found = content.Settings("", "")
+        found = content.Settings()
     else:
         found = content.settings(current_language())
     return {"settings": found, "site_title": found.site_title or _("Press statements")}
@@ -31,4 +50,6 @@ def init_app(app) -> None:
     """Register the template global and the context processor."""
     app.add_template_global(kind_name)
     app.add_template_global(kind_plural)
+    app.add_template_filter(tel_href)
+    app.add_template_filter(mailto_href)
     app.context_processor(site_settings)

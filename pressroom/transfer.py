@@ -29,7 +29,10 @@ editors, as the migration that added roles made every account, and the log is em
 documents (before version 2 added the text rows' ids, `body_source` and `form_token`) load
 too: texts get new ids, no Markdown source (the edit form then shows the HTML body, which
 Markdown passes through, as for any statement written before the source was kept) and no form
-token.
+token. Version 3 documents (before day counters' labels carried their own
+preposition and settings their contacts) load as the migration of that change upgrades a
+database: a label gets "since"/«с» before it and the same event after "until"/«до» as its
+label for the time before the event; the contact line stays, the new contacts are empty.
 """
 
 from dataclasses import dataclass
@@ -40,8 +43,9 @@ from sqlalchemy import Column, Integer, Table, delete, func, insert, select, tex
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import search
-from .content import content_changed
+from .content import SETTINGS_FIELDS, content_changed
 from .extensions import db
+from .i18n import with_preposition
 from .models import (
     AuditEntry,
     Clock,
@@ -57,9 +61,9 @@ from .staff.accounts import AccountError, check_email
 from .text import sanitize_html
 
 FORMAT = "pressroom-content"
-VERSION = 3
+VERSION = 4
 #: The versions `load` reads; older ones are brought up to `VERSION` first.
-READABLE_VERSIONS = (1, 2, 3)
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,26 @@ def _upgrade_from_version_2(document: dict) -> dict:
     return {**document, "version": 3, **({STAFF.key: staff} if staff else {})}
 
 
+def _upgrade_from_version_3(document: dict) -> dict:
+    """Return a version 3 document in the shape of version 4: counter labels get the
+    preposition the old sentence put before them, and the same event before it; settings get
+    empty contacts beside the contact line they had (as the migration does)."""
+    counters = [
+        {**c, "texts": [
+            {
+                **t,
+                "label": with_preposition(t["label"], t["lang"], ahead=False),
+                "label_ahead": with_preposition(t["label"], t["lang"], ahead=True),
+            }
+            for t in c["texts"]
+        ]}
+        for c in document["day_counters"]
+    ]
+    contacts = dict.fromkeys(set(SETTINGS_FIELDS) - {"site_title", "contact_line"}, "")
+    settings = [{**contacts, **row} for row in document["settings"]]
+    return {**document, "version": 4, "day_counters": counters, "settings": settings}
+
+
 def _column_value(column: Column, raw: Any) -> Any:
     """Return a document value as the column takes it; ValueError when it does not fit.
 
@@ -321,6 +345,8 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
             document = _upgrade_from_version_1(document)
         if document["version"] == 2:
             document = _upgrade_from_version_2(document)
+        if document["version"] == 3:
+            document = _upgrade_from_version_3(document)
         rows = _rows(document)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise TransferError(f"the document is incomplete or malformed ({error!r})") from None

@@ -65,9 +65,11 @@ def counter_fields(**overrides) -> dict:
         "event_date": "2023-06-17",
         "timezone": "Europe/Moscow",
         "position": "0",
-        "en-label": "the harbour accord",
+        "en-label": "since the harbour accord",
+        "en-label_ahead": "until the harbour accord",
         "en-caption": "Signed at dawn.",
-        "ru-label": "портового соглашения",
+        "ru-label": "с портового соглашения",
+        "ru-label_ahead": "до портового соглашения",
         "ru-caption": "Подписано на рассвете.",
     }
     data.update({k.replace("_", "-", 1) if k[:3] in ("en_", "ru_") else k: v

@@ -326,8 +326,8 @@ def stored_counter(app, counter_id: int) -> dict[str, str]:
         }
         for lang in ("en", "ru"):
             text = counter.text(lang)
-            found[f"{lang}-label"] = text.label if text else ""
-            found[f"{lang}-caption"] = text.caption if text else ""
+            for name in ("label", "label_ahead", "caption"):
+                found[f"{lang}-{name}"] = getattr(text, name) if text else ""
         db.session.remove()
         return found
 
@@ -338,7 +338,8 @@ def restore_russian(app, counter_id: int) -> None:
         counter = db.session.get(DayCounter, counter_id)
         if counter.text("ru") is None:
             counter.texts.append(
-                DayCounterText(lang="ru", label=COUNTER_BASE["ru-label"], caption="")
+                DayCounterText(lang="ru", label=COUNTER_BASE["ru-label"],
+                               label_ahead=COUNTER_BASE["ru-label_ahead"], caption="")
             )
             db.session.commit()
         db.session.remove()
@@ -371,6 +372,7 @@ def test_concurrent_edits_of_one_day_counter_are_saved_or_refused(app, workers, 
                 **COUNTER_BASE,
                 "en-label": f"the river accord, round {n}",
                 "ru-label": "",
+                "ru-label_ahead": "",
                 "ru-caption": "",
             },
         }

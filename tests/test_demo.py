@@ -1,9 +1,11 @@
 """The demo content command."""
 
+import re
+
 from sqlalchemy import func, select
 
 from pressroom.extensions import db
-from pressroom.models import Clock, DayCounter, SiteSettings, Statement, StatementText
+from pressroom.models import KINDS, Clock, DayCounter, SiteSettings, Statement, StatementText
 
 
 def test_demo_loads_once(app, runner):
@@ -15,12 +17,12 @@ def test_demo_loads_once(app, runner):
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Statement)) >= 40
         kinds = set(db.session.scalars(select(Statement.kind)))
-        assert kinds == {"statement", "speech", "interview", "article", "comment"}
+        assert kinds == set(KINDS)
         per_statement = db.session.execute(
             select(StatementText.statement_id, func.count()).group_by(StatementText.statement_id)
         ).all()
         assert {n for _, n in per_statement} == {1, 2}
-        assert db.session.scalar(select(func.count()).select_from(DayCounter)) == 2
+        assert db.session.scalar(select(func.count()).select_from(DayCounter)) == 3
         assert set(db.session.scalars(select(Clock.timezone))) == {"Europe/Moscow", "Europe/London"}
         assert db.session.scalar(select(func.count()).select_from(SiteSettings)) == 2
 
@@ -31,3 +33,21 @@ def test_demo_site_renders(client, runner):
     for lang in ("en", "ru"):
         assert client.get(f"/{lang}/").status_code == 200
         assert client.get(f"/{lang}/statements/?page=2").status_code == 200
+
+
+def test_demo_front_page_reads_in_sentences(client, runner):
+    """The demo's counters read as sentences in each language, one of them counting down to
+    an event ahead, and its footer gives the invented contacts as links."""
+    runner.invoke(args=["demo"])
+    english = client.get("/en/").get_data(as_text=True)
+    assert "days have passed since the signing of the Lorrin Strait Accord" in english
+    assert "days to go until the opening of the Castrell Maritime Forum" in english
+    assert 'href="tel:+74950000000">+7 495 000-00-00</a>' in english
+    assert 'href="mailto:press@example.org"' in english
+    russian = client.get("/ru/").get_data(as_text=True)
+    assert re.search(
+        r"Прошло [\d\xa0]+ (дня|дней) со дня подписания Лорринского соглашения", russian
+    )
+    assert re.search(r"Остал(ось|ся) \d+ д(ень|ня|ней) до открытия Морского форума в Кастрелле",
+                     russian)
+    assert "Дежурный телефон консульской службы" in russian

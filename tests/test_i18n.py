@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from flask import g
 
 from pressroom import ROOT
-from pressroom.i18n import city_name, date_long, day_count_phrase, number
+from pressroom.i18n import city_name, date_long, day_count_phrase, number, with_preposition
 
 CATALOGUE = ROOT / "pressroom" / "translations" / "ru" / "LC_MESSAGES" / "messages.po"
 
@@ -16,25 +16,27 @@ CATALOGUE = ROOT / "pressroom" / "translations" / "ru" / "LC_MESSAGES" / "messag
 @pytest.mark.parametrize(
     ("days", "expected"),
     [
-        (1, "прошёл 1 день с подписания"),
-        (2, "прошло 2 дня с подписания"),
-        (5, "прошло 5 дней с подписания"),
-        (11, "прошло 11 дней с подписания"),
-        (12, "прошло 12 дней с подписания"),
-        (14, "прошло 14 дней с подписания"),
-        (21, "прошёл 21 день с подписания"),
-        (22, "прошло 22 дня с подписания"),
-        (25, "прошло 25 дней с подписания"),
-        (101, "прошёл 101 день с подписания"),
-        (111, "прошло 111 дней с подписания"),
-        (1002, "прошло 1\xa0002 дня с подписания"),
+        (0, "Прошло 0 дней со дня подписания"),
+        (1, "Прошёл 1 день со дня подписания"),
+        (2, "Прошло 2 дня со дня подписания"),
+        (5, "Прошло 5 дней со дня подписания"),
+        (11, "Прошло 11 дней со дня подписания"),
+        (12, "Прошло 12 дней со дня подписания"),
+        (14, "Прошло 14 дней со дня подписания"),
+        (21, "Прошёл 21 день со дня подписания"),
+        (22, "Прошло 22 дня со дня подписания"),
+        (25, "Прошло 25 дней со дня подписания"),
+        (101, "Прошёл 101 день со дня подписания"),
+        (111, "Прошло 111 дней со дня подписания"),
+        (1002, "Прошло 1\xa0002 дня со дня подписания"),
     ],
 )
 def test_russian_day_phrase_agrees_with_the_number(app, days, expected):
-    """The verb and the noun both take the plural form the number demands."""
+    """A sentence starting with a capital, whose verb and noun take the plural form the number
+    demands, and whose event brings its own preposition."""
     with app.test_request_context():
         g.lang = "ru"
-        assert day_count_phrase(days, "подписания", "ru") == expected
+        assert day_count_phrase(days, "со дня подписания", "до подписания", "ru") == expected
 
 
 @pytest.mark.parametrize(
@@ -43,30 +45,69 @@ def test_russian_day_phrase_agrees_with_the_number(app, days, expected):
         (1, "1 day has passed since the signing"),
         (2, "2 days have passed since the signing"),
         (1002, "1,002 days have passed since the signing"),
-        (-1, "1 day remains until the signing"),
-        (-3, "3 days remain until the signing"),
+        (-1, "1 day to go until the signing"),
+        (-3, "3 days to go until the signing"),
     ],
 )
 def test_english_day_phrase(app, days, expected):
-    """English agrees in number too, and future events count down."""
+    """English agrees in number too, and future events count down with their own label."""
     with app.test_request_context():
         g.lang = "en"
-        assert day_count_phrase(days, "the signing", "en") == expected
+        assert day_count_phrase(days, "since the signing", "until the signing", "en") == expected
 
 
 @pytest.mark.parametrize(
     ("days", "expected"),
     [
-        (-1, "до подписания остался 1 день"),
-        (-3, "до подписания осталось 3 дня"),
-        (-5, "до подписания осталось 5 дней"),
+        (-1, "Остался 1 день до подписания"),
+        (-3, "Осталось 3 дня до подписания"),
+        (-5, "Осталось 5 дней до подписания"),
+        (-1_001, "Остался 1\xa0001 день до подписания"),
     ],
 )
 def test_russian_countdown(app, days, expected):
-    """A future event counts down with its own agreeing phrase."""
+    """A future event counts down with its own agreeing sentence and its own label."""
     with app.test_request_context():
         g.lang = "ru"
-        assert day_count_phrase(days, "подписания", "ru") == expected
+        assert day_count_phrase(days, "со дня подписания", "до подписания", "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "days", "expected"),
+    [
+        ("en", 3, "3 days have passed"),
+        ("en", -1, "1 day to go"),
+        ("ru", 3, "Прошло 3 дня"),
+        ("ru", -5, "Осталось 5 дней"),
+    ],
+)
+def test_day_phrase_without_the_label_for_that_side(app, lang, days, expected):
+    """A counter whose event lacks the form the day needs says the count alone, never the
+    other side's label ("5 days to go since …")."""
+    label, ahead = ("since x", "") if days < 0 else ("", "until x")
+    with app.test_request_context():
+        g.lang = lang
+        assert day_count_phrase(days, label, ahead, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "lang", "since", "until"),
+    [
+        ("смерти поэта", "ru", "со смерти поэта", "до смерти поэта"),
+        ("дня гибели", "ru", "со дня гибели", "до дня гибели"),
+        ("Второго съезда", "ru", "со Второго съезда", "до Второго съезда"),
+        ("вступления в силу", "ru", "со вступления в силу", "до вступления в силу"),
+        ("подписания", "ru", "с подписания", "до подписания"),
+        ("заключения мира", "ru", "с заключения мира", "до заключения мира"),
+        ("the accord", "en", "since the accord", "until the accord"),
+        ("", "ru", "", ""),
+    ],
+)
+def test_old_labels_get_their_preposition(label, lang, since, until):
+    """A label stored before labels carried their preposition gets the one the old sentence
+    gave it, in the form Russian needs («со смерти», not «с смерти»)."""
+    assert with_preposition(label, lang, ahead=False) == since
+    assert with_preposition(label, lang, ahead=True) == until
 
 
 def test_long_dates_in_each_language():

@@ -2,9 +2,12 @@
 
 import pytest
 from alembic.autogenerate import compare_metadata
+from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.exc import IntegrityError
 
 from pressroom import ROOT, create_app
 from pressroom.extensions import db
@@ -40,4 +43,95 @@ def test_upgrade_matches_models_and_downgrade_empties(app_config, empty_database
             assert compare_metadata(context, db.metadata) == []
         downgrade(directory=str(ROOT / "migrations"), revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        db.engine.dispose()
+
+
+def revision_before(revision: str) -> str:
+    """Return the revision a migration follows."""
+    config = Config()
+    config.set_main_option("script_location", str(ROOT / "migrations"))
+    return ScriptDirectory.from_config(config).get_revision(revision).down_revision
+
+
+def rows(sql: str) -> list[tuple]:
+    """Return the rows a query reads from the app's database."""
+    with db.engine.connect() as connection:
+        return [tuple(row) for row in connection.execute(text(sql))]
+
+
+def run(*statements: str) -> None:
+    """Run SQL statements in one transaction on the app's database."""
+    with db.engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+
+
+PREPOSITIONS = "5b8d1e3f6a24"
+KINDS = "4f6a0c2d81b7"
+
+
+def test_counter_labels_get_prepositions_and_contacts_go_both_ways(app_config, empty_database):
+    """Upgrading gives stored labels the preposition the old sentence put before them (and the
+    event before it «до …»), keeps the contact line as the free line and adds empty contacts;
+    downgrading takes the prepositions off and joins the contacts into the contact line."""
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
+    directory = str(ROOT / "migrations")
+    with app.app_context():
+        upgrade(directory=directory, revision=revision_before(PREPOSITIONS))
+        run(
+            "INSERT INTO day_counter (id, event_date, timezone, position)"
+            " VALUES (1, '2023-06-14', 'Europe/Moscow', 0), (2, '2024-01-01', 'UTC', 1)",
+            "INSERT INTO day_counter_text (id, counter_id, lang, label, caption) VALUES"
+            " (1, 1, 'ru', 'смерти поэта', ''), (2, 1, 'en', 'the accord', ''),"
+            " (3, 2, 'ru', 'подписания', '')",
+            "INSERT INTO site_settings (lang, site_title, contact_line)"
+            " VALUES ('ru', 'Пресс-служба', 'Тел. 123')",
+        )
+        upgrade(directory=directory, revision=PREPOSITIONS)
+        assert rows("SELECT label, label_ahead FROM day_counter_text ORDER BY id") == [
+            ("со смерти поэта", "до смерти поэта"),
+            ("since the accord", "until the accord"),
+            ("с подписания", "до подписания"),
+        ]
+        assert rows(
+            "SELECT contact_line, contact_address, contact_phone_label, contact_phone,"
+            " contact_email FROM site_settings"
+        ) == [("Тел. 123", "", "", "", "")]
+        run(
+            "UPDATE site_settings SET contact_address = 'Кастрелл', contact_phone = '+7 1',"
+            " contact_phone_label = 'Дежурный', contact_email = 'press@example.org'",
+            "UPDATE day_counter_text SET label = '', label_ahead = 'до открытия' WHERE id = 3",
+        )
+        downgrade(directory=directory, revision=revision_before(PREPOSITIONS))
+        assert rows("SELECT label FROM day_counter_text ORDER BY id") == [
+            ("смерти поэта",), ("the accord",), ("открытия",)
+        ]
+        assert rows("SELECT contact_line FROM site_settings") == [
+            ("Кастрелл · Дежурный: +7 1 · press@example.org · Тел. 123",)
+        ]
+        downgrade(directory=directory, revision="base")
+        db.engine.dispose()
+
+
+def test_new_kinds_become_statements_going_down(app_config, empty_database):
+    """Briefings and answers are allowed after the kinds migration and become statements
+    before it, whose CHECK constraint refuses them again."""
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
+    directory = str(ROOT / "migrations")
+    insert = (
+        "INSERT INTO statement (id, kind, published_at, status, featured, created_at,"
+        " updated_at, version) VALUES ({id}, '{kind}', '2026-03-01 09:00:00', 'published',"
+        " false, '2026-03-01 09:00:00', '2026-03-01 09:00:00', 1)"
+    )
+    with app.app_context():
+        upgrade(directory=directory, revision=KINDS)
+        run(insert.format(id=1, kind="briefing"), insert.format(id=2, kind="answers"),
+            insert.format(id=3, kind="speech"))
+        downgrade(directory=directory, revision=revision_before(KINDS))
+        assert rows("SELECT kind FROM statement ORDER BY id") == [
+            ("statement",), ("statement",), ("speech",)
+        ]
+        with pytest.raises(IntegrityError):
+            run(insert.format(id=4, kind="briefing"))
+        downgrade(directory=directory, revision="base")
         db.engine.dispose()

@@ -22,7 +22,7 @@ def test_counter_is_created_and_shown_on_the_front_page(app, clock, staff):
     response = staff.post(url, data={"csrf_token": token(staff, url), **counter_fields()})
     assert response.status_code == 303
     assert "1,002 days have passed since the harbour accord" in html(staff.get("/en/"))
-    assert "прошло 1\xa0002 дня с портового соглашения" in html(staff.get("/ru/"))
+    assert "Прошло 1\xa0002 дня с портового соглашения" in html(staff.get("/ru/"))
 
 
 def test_counter_is_edited_and_removed(app, clock, staff):
@@ -33,8 +33,9 @@ def test_counter_is_edited_and_removed(app, clock, staff):
         counter_id = db.session.scalar(select(DayCounter.id))
     url = f"/staff/counters/{counter_id}/edit"
     page = html(staff.get(url))
-    assert 'value="the harbour accord"' in page
-    changed = counter_fields(en_label="the river accord", ru_label="", ru_caption="")
+    assert 'value="since the harbour accord"' in page
+    changed = counter_fields(en_label="the river accord", ru_label="", ru_label_ahead="",
+                             ru_caption="")
     saved = staff.post(url, data={
         "csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version"), **changed
     })
@@ -57,7 +58,8 @@ def test_conflicting_counter_edit_is_refused_and_keeps_the_input(app, clock, sta
     opened = {"csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version")}
     first = staff.post(url, data={**opened, **counter_fields(en_label="the river accord")})
     assert first.status_code == 303
-    lake = counter_fields(en_label="the lake accord", ru_label="", ru_caption="")
+    lake = counter_fields(en_label="the lake accord", ru_label="", ru_label_ahead="",
+                          ru_caption="")
     second = staff.post(url, data={**opened, **lake})
     assert second.status_code == 409
     refused = html(second)
@@ -296,6 +298,134 @@ def test_staff_pages_have_their_own_footer(app, staff):
     footer = lxml.html.fromstring(html(staff.get("/staff/sign-in?lang=ru"))).xpath("//footer")[0]
     assert "Служебный раздел сайта «Harbour Office»" not in footer.text_content()
     assert "Служебный раздел сайта" in footer.text_content()
+
+
+CONTACTS = {
+    "en-contact_address": "12 Harbour Embankment, Castrell",
+    "en-contact_phone_label": "Consular duty phone",
+    "en-contact_phone": "+7 (495) 000-00-00",
+    "en-contact_email": "press@example.org",
+    "ru-contact_address": "Кастрелл, Портовая набережная, 12",
+    "ru-contact_phone": "8 495 000 00 01",
+    "ru-contact_email": "pressa@example.org",
+    "ru-contact_line": "По будням, 9:00–18:00",
+}
+
+
+def contact_list(page: str) -> list[str]:
+    """Return the lines of the public footer's <address>, each as its text and links."""
+    lines = []
+    # libxml2 closes <address> before a list (HTML5 keeps it open), so the items are sought in
+    # the footer.
+    for item in lxml.html.fromstring(page).xpath("//footer//li"):
+        links = [a.get("href") for a in item.xpath(".//a")]
+        lines.append(" ".join([" ".join(item.text_content().split()), *links]))
+    return lines
+
+
+def test_contacts_are_saved_and_shown_per_language(app, clock, staff):
+    """Address, a named phone line (tel: with the digits), e-mail (mailto:) and a free line are
+    kept per language; a line left empty is not shown, an unnamed phone gets the default name."""
+    url = "/staff/settings"
+    response = staff.post(url, data={"csrf_token": token(staff, url), **CONTACTS})
+    assert response.status_code == 303
+    assert contact_list(html(staff.get("/en/statements/"))) == [
+        "12 Harbour Embankment, Castrell",
+        "Consular duty phone: +7 (495) 000-00-00 tel:+74950000000",
+        "Press office: press@example.org mailto:press@example.org",
+    ]
+    assert contact_list(html(staff.get("/ru/"))) == [
+        "Кастрелл, Портовая набережная, 12",
+        "Консульский телефон: 8 495 000 00 01 tel:84950000001",
+        "Пресс-служба: pressa@example.org mailto:pressa@example.org",
+        "По будням, 9:00–18:00",
+    ]
+    assert '<address class="contact">' in html(staff.get("/ru/statements/"))
+    form = html(staff.get(url))
+    for value in CONTACTS.values():
+        assert f'value="{value}"' in form
+    with app.app_context():
+        stored = db.session.get(SiteSettings, "en")
+        assert (stored.contact_phone, stored.contact_line) == ("+7 (495) 000-00-00", "")
+
+
+def test_no_contacts_no_address(app, clock, staff):
+    """A site without contacts has no empty <address> in its footer."""
+    url = "/staff/settings"
+    staff.post(url, data={"csrf_token": token(staff, url), "en-site_title": "Harbour Office"})
+    assert "<address" not in html(staff.get("/en/"))
+
+
+@pytest.mark.parametrize(("lang", "field", "value", "message"), [
+    ("en", "en-contact_phone", "+7 495 CALL-NOW",
+     'Write the number with digits, spaces, "+", "-" and brackets: +7 495 000-00-00.'),
+    ("ru", "ru-contact_phone", "7+495",
+     "Запишите номер цифрами, пробелами, знаками «+», «-» и скобками: +7 495 000-00-00."),
+    ("ru", "en-contact_phone", "+ -", "Запишите номер цифрами"),
+    ("en", "ru-contact_email", "press@example",
+     "Write an e-mail address such as press@example.org."),
+    ("ru", "en-contact_email", "press office@example.org",
+     "Укажите адрес электронной почты, например press@example.org."),
+    ("en", "en-contact_email", "@example.org", "Write an e-mail address"),
+    ("ru", "ru-contact_phone", "1" * 41, "Слишком длинно"),
+])
+def test_contacts_are_checked_in_the_form_language(app, staff, lang, field, value, message):
+    """A phone with other characters or an e-mail without an address's shape is refused in the
+    form's language, what was typed is kept, and nothing is saved."""
+    url = f"/staff/settings?lang={lang}"
+    response = staff.post(url, data={"csrf_token": token(staff, url), **CONTACTS, field: value})
+    assert response.status_code == 422
+    page = html(response)
+    assert invalid_fields(page)[field].startswith(message)
+    assert lxml.html.fromstring(page).get_element_by_id(field).get("value") == value
+    with app.app_context():
+        assert db.session.get(SiteSettings, "en") is None
+
+
+@pytest.mark.parametrize(("lang", "event_date", "field", "message"), [
+    ("en", "2026-04-01", "en-label_ahead",
+     "The event is still ahead: write how it reads before it, with its preposition."),
+    ("ru", "2026-04-01", "ru-label_ahead", "Событие ещё впереди"),
+    ("en", "2023-06-17", "en-label",
+     "The event has passed: write how it reads after the count, with its preposition."),
+    ("ru", "2023-06-17", "ru-label", "Событие уже прошло"),
+])
+def test_counter_needs_the_label_it_shows_today(
+    app, clock, staff, lang, event_date, field, message
+):
+    """Each language written needs the form of the event the counter shows now: "until …" for
+    an event ahead, "since …" for one that has passed; the other may wait."""
+    url = f"/staff/counters/new?lang={lang}"
+    data = {"csrf_token": token(staff, url), **counter_fields(event_date=event_date), field: ""}
+    response = staff.post(url, data=data)
+    assert response.status_code == 422
+    errors = invalid_fields(html(response))
+    assert set(errors) == {field} and errors[field].startswith(message)
+    other = {"en-label": "en-label_ahead", "en-label_ahead": "en-label",
+             "ru-label": "ru-label_ahead", "ru-label_ahead": "ru-label"}[field]
+    data = {"csrf_token": token(staff, url), **counter_fields(event_date=event_date), other: ""}
+    assert staff.post(url, data=data).status_code == 303
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "14 days to go until the harbour accord"),
+    ("ru", "Осталось 14 дней до портового соглашения"),
+])
+def test_counter_reads_before_and_after_its_event(app, clock, staff, lang, expected):
+    """A counter saved with both forms counts down before the event and up after it; the edit
+    form shows both forms again."""
+    url = "/staff/counters/new"
+    staff.post(url, data={"csrf_token": token(staff, url),
+                          **counter_fields(event_date="2026-03-29")})
+    assert expected in html(staff.get(f"/{lang}/"))
+    with app.app_context():
+        counter_id = db.session.scalar(select(DayCounter.id))
+    form = html(staff.get(f"/staff/counters/{counter_id}/edit"))
+    assert 'value="until the harbour accord"' in form and 'value="до портового соглашения"' in form
+    clock.advance(days=20)
+    after = {"en": "6 days have passed since the harbour accord",
+             "ru": "Прошло 6 дней с портового соглашения"}[lang]
+    assert after in html(staff.get(f"/{lang}/"))
 
 
 @pytest.mark.parametrize(("lang", "expected"), [

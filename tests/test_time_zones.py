@@ -101,7 +101,7 @@ def test_staff_counter_form_refuses_a_zone_that_does_not_render(app, staff, zone
     token = hidden(html(staff.get(url)), "csrf_token")
     response = staff.post(url, data={
         "csrf_token": token, "event_date": "2023-06-17", "timezone": zone, "position": "0",
-        "en-label": "the harbour accord", "en-caption": "", "ru-label": "", "ru-caption": "",
+        "en-label": "since the harbour accord", "en-caption": "", "ru-label": "", "ru-caption": "",
     })
     assert response.status_code == 422
     assert "Choose a time zone from the list." in html(response)
@@ -130,8 +130,8 @@ def stored_bad_zones(app):
         ])
         db.session.add(DayCounter(
             event_date=date(2026, 3, 14), timezone=REMOVED,
-            texts=[DayCounterText(lang="en", label="the harbour accord", caption=""),
-                   DayCounterText(lang="ru", label="портового соглашения", caption="")],
+            texts=[DayCounterText(lang="en", label="since the harbour accord", caption=""),
+                   DayCounterText(lang="ru", label="с портового соглашения", caption="")],
         ))
         db.session.commit()
         content_changed()
@@ -151,7 +151,7 @@ def test_stored_clocks_that_cannot_render_show_their_zone_names(client, clock, s
             assert f'<span class="pr-clock-city">{REMOVED}</span>' in page, url
     # The day counter in a dropped zone still counts (by UTC days).
     assert {"en": "1 day has passed since the harbour accord",
-            "ru": "прошёл 1 день с портового соглашения"}[lang] in html(client.get(f"/{lang}/"))
+            "ru": "Прошёл 1 день с портового соглашения"}[lang] in html(client.get(f"/{lang}/"))
 
 
 def test_a_stored_zone_that_cannot_render_is_not_blamed_on_the_visitor(client, stored_bad_zones):

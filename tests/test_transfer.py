@@ -14,6 +14,7 @@ from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
+    SiteSettings,
     StaffUser,
     Statement,
     StatementText,
@@ -117,7 +118,9 @@ def source(app_config, schema, tmp_path_factory):
         db.session.add(DayCounter(
             event_date=first.event_date, timezone="Asia/Vladivostok", position=first.position,
             texts=[
-                DayCounterText(lang=t.lang, label=t.label, caption=t.caption) for t in first.texts
+                DayCounterText(lang=t.lang, label=t.label, label_ahead=t.label_ahead,
+                               caption=t.caption)
+                for t in first.texts
             ],
         ))
         db.session.delete(first)
@@ -225,10 +228,10 @@ def test_export_has_all_content_in_both_languages(source_export):
     """The file holds statements with both texts, counters, clocks and settings; no staff."""
     document = json.loads(source_export.read_text(encoding="utf-8"))
     assert document["format"] == "pressroom-content" and document["version"] == VERSION
-    assert len(document["statements"]) == 46
+    assert len(document["statements"]) == 48
     assert {len(s["texts"]) for s in document["statements"]} == {1, 2}
     assert {t["lang"] for s in document["statements"] for t in s["texts"]} == {"en", "ru"}
-    assert len(document["day_counters"]) == 2
+    assert len(document["day_counters"]) == 3
     assert {c["timezone"] for c in document["clocks"]} == {"Europe/Moscow", "Europe/London"}
     assert {s["lang"] for s in document["settings"]} == {"en", "ru"}
     assert "staff" not in document and "audit" not in document
@@ -244,7 +247,7 @@ def test_round_trip_into_the_test_database_is_identical(source_export, runner, t
     """SQLite → the test database (PostgreSQL in CI) → export: the same file, byte for byte."""
     result = runner.invoke(args=["import", str(source_export)])
     assert result.exit_code == 0, result.output
-    assert "Imported 46 statements, 2 day counters, 2 clocks, 2 settings." in result.output
+    assert "Imported 48 statements, 3 day counters, 2 clocks, 2 settings." in result.output
     again = tmp_path / "again.json"
     assert runner.invoke(args=["export", str(again)]).exit_code == 0
     assert again.read_bytes() == source_export.read_bytes()
@@ -398,12 +401,41 @@ def test_version_1_documents_still_load(app, staff, tmp_path):
         texts = db.session.scalars(select(StatementText).order_by(StatementText.lang)).all()
         assert [(t.lang, t.body_source) for t in texts] == [("en", ""), ("ru", "")]
         assert texts[0].body == sanitize_html(HOSTILE)
-        assert db.session.scalar(select(DayCounterText.label)) == "the accord"
+        found = db.session.scalar(select(DayCounterText))
+        assert (found.label, found.label_ahead) == ("since the accord", "until the accord")
         # Texts got ids, and the sequences moved past them.
         db.session.add(DayCounterText(counter_id=4, lang="ru", label="соглашения"))
         db.session.commit()
     page = html(staff.get("/staff/statements/7/edit"))
     assert "&lt;p&gt;Привет&lt;/p&gt;" in page
+
+
+def test_version_3_documents_get_prepositions_and_empty_contacts(app, client, clock, tmp_path):
+    """A file from before labels carried their preposition reads as the old sentence did, and
+    also before the event; its contact line stays, the new contacts are empty."""
+    old = document()
+    old["version"] = 3
+    old["day_counters"] = [{
+        "id": 4, "event_date": "2023-06-14", "timezone": "Europe/Moscow", "position": 0,
+        "texts": [
+            {"id": 1, "lang": "en", "label": "the accord", "caption": ""},
+            {"id": 2, "lang": "ru", "label": "смерти поэта", "caption": ""},
+        ],
+    }]
+    old["settings"] = [{"lang": "ru", "site_title": "Пресс-служба", "contact_line": "Тел. 123"}]
+    result = runner_import(app, write(tmp_path, old))
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        texts = db.session.scalars(select(DayCounterText).order_by(DayCounterText.lang)).all()
+        assert [(t.label, t.label_ahead) for t in texts] == [
+            ("since the accord", "until the accord"), ("со смерти поэта", "до смерти поэта")
+        ]
+        settings = db.session.get(SiteSettings, "ru")
+        assert settings.contact_line == "Тел. 123"
+        assert (settings.contact_address, settings.contact_phone, settings.contact_email) == (
+            "", "", ""
+        )
+    assert "Прошло 1\xa0005 дней со смерти поэта" in html(client.get("/ru/"))
 
 
 def test_imported_site_is_served_and_accepts_new_statements(source_export, runner, app, client):
@@ -437,7 +469,7 @@ def test_import_refuses_a_database_with_content(source_export, runner, app):
     replaced = runner.invoke(args=["import", "--replace", str(source_export)])
     assert replaced.exit_code == 0, replaced.output
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Statement)) == 46
+        assert db.session.scalar(select(func.count()).select_from(Statement)) == 48
 
 
 def test_replace_keeps_the_accounts_when_the_file_has_none(source_export, staff_user, app):

@@ -189,6 +189,33 @@ def test_day_counter_counts_down_to_a_future_event(client, clock, counter):
     )
 
 
+@pytest.mark.parametrize(("lang", "heading", "phrase"), [
+    ("en", "Day counter", "1 day has passed since the harbour accord"),
+    ("ru", "Счётчик дней", "Прошёл 1 день с портового соглашения"),
+])
+def test_counter_widget_says_its_sentence_once(client, clock, counter, lang, heading, phrase):
+    """The counter widget's sentence is its content, not also a heading above it: the page's
+    heading names the widget for screen readers only."""
+    page = html(client.get(f"/widgets/counter/{counter}?lang={lang}"))
+    body = page.split("<body", 1)[1]
+    assert body.count(phrase) == 1
+    assert counter_phrase(page) == phrase
+    assert re.findall(r"<h1[^>]*>[^<]*</h1>", body) == [
+        f'<h1 class="pr-heading visually-hidden">{heading}</h1>'
+    ]
+
+
+@pytest.mark.parametrize(("lang", "phrase"), [
+    ("en", "4 days to go until the harbour accord"),
+    ("ru", "Осталось 4 дня до портового соглашения"),
+])
+def test_counter_widget_counts_down_in_each_language(client, clock, counter, lang, phrase):
+    """Before its event the widget says how many days are left, with the label written for the
+    time before the event."""
+    clock.now = datetime(2026, 3, 10, 12, tzinfo=UTC)
+    assert counter_phrase(html(client.get(f"/widgets/counter/{counter}?lang={lang}"))) == phrase
+
+
 def test_unknown_counter_is_404(client):
     """A counter that does not exist (or an absurd id) is a 404, not a 500."""
     assert client.get("/widgets/counter/999").status_code == 404

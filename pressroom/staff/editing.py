@@ -13,7 +13,7 @@ from ..config import LANGUAGES
 from ..extensions import db
 from ..models import DayCounter, Statement, StatementText
 from ..text import make_slug, markdown_to_html
-from .forms import CounterForm, StatementForm
+from .forms import COUNTER_TEXT_FIELDS, CounterForm, StatementForm
 
 #: Room left in the 200-character column for a "-N" suffix.
 MAX_SLUG = 120
@@ -156,7 +156,9 @@ def counter_version(counter: DayCounter) -> str:
     A digest rather than a column: an edit conflicts exactly when what the person saw is no
     longer what is stored.
     """
-    texts = sorted((t.lang, t.label, t.caption) for t in counter.texts)
+    texts = sorted(
+        (t.lang, *(getattr(t, name) for name in COUNTER_TEXT_FIELDS)) for t in counter.texts
+    )
     state = [counter.event_date.isoformat(), counter.timezone, counter.position, texts]
     return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode()).hexdigest()[:32]
 
@@ -185,9 +187,8 @@ def counter_matches(counter: DayCounter, form: CounterForm) -> bool:
     for lang in LANGUAGES:
         sub = form[lang].form
         found = counter.text(lang)
-        stored = (found.label, found.caption) if found else ("", "")
-        # A language without a label is not stored, caption or not (as `_save_counter` does).
-        wanted = (sub.label.data, sub.caption.data or "") if sub.label.data else ("", "")
+        stored = tuple(getattr(found, name) if found else "" for name in COUNTER_TEXT_FIELDS)
+        wanted = tuple(sub[name].data or "" for name in COUNTER_TEXT_FIELDS)
         if stored != wanted:
             return False
     return True

@@ -1,5 +1,6 @@
 """The staff forms: sign-in, statements, day counters, clocks and site settings."""
 
+import re
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -17,6 +18,7 @@ from wtforms import (
     SelectChoice,
     SelectField,
     StringField,
+    TelField,
     TextAreaField,
     TimeField,
 )
@@ -305,13 +307,32 @@ class StatementForm(StaffForm):
 
 
 class CounterTextForm(SubForm):
-    """A day counter's label and caption in one language."""
+    """A day counter's event, after it and before it, and a caption, in one language."""
 
     label = StringField(
-        _l("Event"), filters=[stripped], validators=[Limit(300)],
-        description=_l('As it reads after "since" or "until".'),
+        _l("Event, once it has passed"), filters=[stripped], validators=[Limit(300)],
+        description=_l(
+            'With its preposition, as it reads after "853 days have passed": "since the signing".'
+        ),
+    )
+    label_ahead = StringField(
+        _l("Event, while it is ahead"), filters=[stripped], validators=[Limit(300)],
+        description=_l(
+            'With its preposition, as it reads after "5 days to go": "until the signing".'
+        ),
     )
     caption = StringField(_l("Caption"), filters=[stripped], validators=[Limit(500)])
+
+    @property
+    def filled(self) -> bool:
+        """Tell whether anything was written in this language."""
+        return any(f.data for f in (self.label, self.label_ahead, self.caption))
+
+
+#: The fields of a counter's text, as the form and the table name them.
+COUNTER_TEXT_FIELDS = ("label", "label_ahead", "caption")
+EVENT_PASSED = _l("The event has passed: write how it reads after the count, with its preposition.")
+EVENT_AHEAD = _l("The event is still ahead: write how it reads before it, with its preposition.")
 
 
 class CounterForm(StaffForm):
@@ -330,16 +351,29 @@ class CounterForm(StaffForm):
     ru = FormField(CounterTextForm, separator="-")
 
     def validate(self, extra_validators=None) -> bool:
-        """Also require an event label in at least one language, and with every caption."""
+        """Also require the event in at least one language, and in each language written the
+        form the counter shows today (after the event, or before it)."""
         valid = super().validate(extra_validators)
-        for sub in (self.en, self.ru):
-            if sub.form.caption.data and not sub.form.label.data:
-                sub.form.label.errors = [*sub.form.label.errors, REQUIRED]
-                valid = False
-        if not (self.en.form.label.data or self.ru.form.label.data):
+        written = [sub.form for sub in (self.en, self.ru) if sub.form.filled]
+        if not written:
             self.form_errors.append(_l("Name the event in at least one language."))
-            valid = False
+            return False
+        ahead = self.event_ahead()
+        for sub in written:
+            needed = sub.label_ahead if ahead else sub.label
+            if ahead is not None and not needed.data:
+                needed.errors = [*needed.errors, EVENT_AHEAD if ahead else EVENT_PASSED]
+                valid = False
         return valid
+
+    def event_ahead(self) -> bool | None:
+        """Tell whether the event is still ahead in its zone today; None when the date or the
+        zone is not valid (their own errors say so)."""
+        if self.event_date.errors or self.timezone.errors or self.event_date.data is None:
+            return None
+        return timekeeping.days_between(
+            self.event_date.data, self.timezone.data, timekeeping.utcnow()
+        ) < 0
 
 
 class ClockForm(StaffForm):
@@ -351,12 +385,51 @@ class ClockForm(StaffForm):
     position = PositionField(_l("Position"))
 
 
+#: A phone number as people write it: digits, spaces, "+", "-" and brackets.
+PHONE = re.compile(r"[0-9 +\-()]+")
+#: An e-mail address's shape: one "@", no spaces, a domain of two or more dot-separated parts.
+EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def phone_number(form, field) -> None:
+    """Refuse a phone number with other characters than digits, spaces, + - ( ), a "+" other
+    than first, or fewer than three digits."""
+    value = field.data
+    if not value:
+        return
+    digits = sum(c.isdigit() for c in value)
+    if not PHONE.fullmatch(value) or "+" in value[1:] or digits < 3:
+        raise ValidationError(
+            _l('Write the number with digits, spaces, "+", "-" and brackets: +7 495 000-00-00.')
+        )
+
+
+def email_address(form, field) -> None:
+    """Refuse what cannot be an e-mail address: name@example.org is the shape."""
+    if field.data and not EMAIL.fullmatch(field.data):
+        raise ValidationError(_l("Write an e-mail address such as press@example.org."))
+
+
 class SettingsTextForm(SubForm):
-    """The site title and contact line in one language."""
+    """The site title and the press office's contacts in one language, each optional."""
 
     site_title = StringField(_l("Site title"), filters=[stripped], validators=[Limit(200)])
+    contact_address = StringField(
+        _l("Address"), filters=[stripped], validators=[Limit(300)]
+    )
+    contact_phone_label = StringField(
+        _l("Name of the phone line"), filters=[stripped], validators=[Limit(100)],
+        description=_l('Shown before the number; left empty: "Consular phone".'),
+    )
+    contact_phone = TelField(
+        _l("Phone number"), filters=[stripped], validators=[Limit(40), phone_number]
+    )
+    contact_email = EmailField(
+        _l("Press office e-mail"), filters=[stripped], validators=[Limit(254), email_address]
+    )
     contact_line = StringField(
-        _l("Contact line"), filters=[stripped], validators=[Limit(500)]
+        _l("Other contact details"), filters=[stripped], validators=[Limit(500)],
+        description=_l("A free line shown after the others: opening hours, say."),
     )
 
 
@@ -389,7 +462,8 @@ class PasswordForm(StaffForm):
     # No filters: passwords are used exactly as typed, spaces included.
     current_password = PasswordField(
         _l("Current password"),
-        validators=[InputRequired(REQUIRED), Length(max=MAX_PASSWORD_LENGTH)],
+        # Limit, not Length: a maxlength would cut a pasted password without a word.
+        validators=[InputRequired(REQUIRED), Limit(MAX_PASSWORD_LENGTH)],
     )
     new_password = PasswordField(
         _l("New password"),

@@ -24,7 +24,7 @@ from wtforms import FormField, HiddenField, PasswordField, StringField
 
 from .. import audit, timekeeping
 from ..config import LANGUAGES
-from ..content import content_changed
+from ..content import SETTINGS_FIELDS, content_changed
 from ..errors import RETRY_AFTER, handle_database_down, note_database_down, render_alone
 from ..extensions import db
 from ..i18n import language_name, preferred_language
@@ -47,6 +47,7 @@ from .editing import (
     matches_stored,
 )
 from .forms import (
+    COUNTER_TEXT_FIELDS,
     ClockForm,
     ConfirmForm,
     CounterForm,
@@ -501,15 +502,15 @@ def _save_counter(form: CounterForm, counter: DayCounter) -> None:
     for lang in LANGUAGES:
         sub = form[lang].form
         text = counter.text(lang)
-        if not sub.label.data:
+        if not sub.filled:
             if text is not None:
                 counter.texts.remove(text)
             continue
         if text is None:
             text = DayCounterText(lang=lang)
             counter.texts.append(text)
-        text.label = sub.label.data
-        text.caption = sub.caption.data
+        for name in COUNTER_TEXT_FIELDS:
+            setattr(text, name, sub[name].data)
     db.session.add(counter)
     db.session.flush()
     audit.record("save", current_user, kind="counter", ref=counter.id)
@@ -531,8 +532,8 @@ def counter_edit(counter_id: int | None = None):
             form.timezone.data = counter.timezone
             form.position.data = counter.position
             for text in counter.texts:
-                form[text.lang].form.label.data = text.label
-                form[text.lang].form.caption.data = text.caption
+                for name in COUNTER_TEXT_FIELDS:
+                    form[text.lang].form[name].data = getattr(text, name)
             form.version.data = counter_version(counter)
         else:
             form.timezone.data = _site_zone()
@@ -627,21 +628,21 @@ def clock_delete(clock_id: int):
 
 @bp.route("/settings", methods=["GET", "POST"])
 def settings_edit():
-    """Edit the site title and contact line in each language."""
+    """Edit the site title and the press office's contacts in each language."""
     stored = {s.lang: s for s in db.session.scalars(select(SiteSettings))}
     if request.method == "GET":
         form = SettingsForm(formdata=None)
         for lang, found in stored.items():
             if lang in LANGUAGES:
-                form[lang].form.site_title.data = found.site_title
-                form[lang].form.contact_line.data = found.contact_line
+                for name in SETTINGS_FIELDS:
+                    form[lang].form[name].data = getattr(found, name)
     else:
         form = SettingsForm()
     if request.method == "POST" and form.validate():
         for lang in LANGUAGES:
             row = stored.get(lang) or SiteSettings(lang=lang)
-            row.site_title = form[lang].form.site_title.data
-            row.contact_line = form[lang].form.contact_line.data
+            for name in SETTINGS_FIELDS:
+                setattr(row, name, form[lang].form[name].data)
             db.session.add(row)
         audit.record("save", current_user, kind="settings")
         db.session.commit()

@@ -151,6 +151,8 @@ def describe(
     elif endpoint == "widgets.statement_card":
         lang = view_args.get("lang") or counter_options(args).lang
         found = content.statement(view_args["statement_id"], lang)
+        if isinstance(found, content.Removed):
+            abort(410)  # oEmbed for a deleted statement: gone, not merely unknown
         if found is None or isinstance(found, dict):
             return None
         title, params = found.title, {"statement_id": found.id}

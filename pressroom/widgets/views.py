@@ -109,13 +109,14 @@ def bad_parameters(error: BadParameters):
 bp.register_error_handler(BadParameters, bad_parameters)
 
 
-def gone(common: Common, message: str):
-    """Answer a counter or statement that no longer exists with a 404 card a partner's frame
-    may show (the site's own 404 page refuses framing), in the widget's language and look."""
+def gone(common: Common, message: str, status: int = 404):
+    """Answer a counter or statement that no longer exists with a 404 (or, for a statement known
+    to be deleted, 410) card a partner's frame may show (the site's own error pages refuse
+    framing), in the widget's language and look."""
     response = render_widget(
         "widgets/_gone.html", common, message, max_age=0, message=message, alone=is_htmx()
     )
-    response.status_code = 404
+    response.status_code = status
     response.headers["Cache-Control"] = "no-store"  # as every error: it may be back soon
     return response
 
@@ -199,6 +200,8 @@ def statement_card(statement_id: int):
     """One statement as a card (date, title, lead, link): what oEmbed gives for a statement URL."""
     common = counter_options(request.args)
     found = content.statement(statement_id, g.lang)
+    if isinstance(found, content.Removed):
+        return gone(common, _("This statement has been removed"), 410)
     if found is None or isinstance(found, dict):
         return gone(common, _("This statement is no longer available"))
     return render_widget(
