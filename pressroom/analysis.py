@@ -403,9 +403,20 @@ def _kind(spelling: str, lang: str, wanted: frozenset[str]) -> int:
     return 2 if lexeme(normal, lang) in wanted else 1
 
 
-def snippet(text: str, lang: str, wanted: frozenset[str], size: int = 30) -> Markup:
-    """Return about `size` words of a cleaned text around its best cluster of wanted lexemes,
-    escaped, with each wanted word in <mark> (the start of the text when none is there).
+@dataclass(frozen=True)
+class _Window:
+    """The words of a text a snippet shows: where they start and end, their matches, and which
+    of them (counted from the first shown) are wanted."""
+
+    start: int
+    end: int
+    shown: list
+    hits: list[int]
+
+
+def _window(text: str, lang: str, wanted: frozenset[str], size: int) -> _Window | None:
+    """Return the `size` words of a cleaned text around its best cluster of wanted lexemes (the
+    first words when none is there), None for a text without words.
 
     The words are those of `words`, but found by the regular expression engine in one pass and
     each different spelling normalised and stemmed once: a results page cuts 20 snippets from
@@ -419,7 +430,7 @@ def snippet(text: str, lang: str, wanted: frozenset[str], size: int = 30) -> Mar
         matches = [m for m in WORD.finditer(text) if kinds[m.group()]]
         spellings = [m.group() for m in matches]
     if not spellings:
-        return Markup("")
+        return None
     hits = [k for k, spelling in enumerate(spellings) if kinds[spelling] == 2]
     first = 0
     if hits:
@@ -429,19 +440,42 @@ def snippet(text: str, lang: str, wanted: frozenset[str], size: int = 30) -> Mar
         first = max(0, min(best - 5, len(spellings) - size))
     last = min(len(spellings), first + size)
     shown = matches[first:last] if matches else list(islice(WORD.finditer(text), first, last))
-    start = 0 if first == 0 else shown[0].start()
-    end = len(text) if last == len(spellings) else shown[-1].end()
-    parts, at = [], start
-    for k in hits[bisect_left(hits, first) : bisect_left(hits, last)]:
-        w_start, w_end = shown[k - first].span()
+    return _Window(
+        0 if first == 0 else shown[0].start(),
+        len(text) if last == len(spellings) else shown[-1].end(),
+        shown,
+        [k - first for k in hits[bisect_left(hits, first) : bisect_left(hits, last)]],
+    )
+
+
+def snippet(text: str, lang: str, wanted: frozenset[str], size: int = 30) -> Markup:
+    """Return about `size` words of a cleaned text around its best cluster of wanted lexemes,
+    escaped, with each wanted word in <mark> (the start of the text when none is there)."""
+    window = _window(text, lang, wanted, size)
+    if window is None:
+        return Markup("")
+    parts, at = [], window.start
+    for k in window.hits:
+        w_start, w_end = window.shown[k].span()
         parts += [escape(text[at:w_start]), Markup("<mark>"), escape(text[w_start:w_end])]
         parts.append(Markup("</mark>"))
         at = w_end
-    parts.append(escape(text[at:end]))
+    parts.append(escape(text[at : window.end]))
     body = Markup("").join(parts)
     return Markup("").join(
-        [Markup("… ") if start > 0 else Markup(""), body, Markup(" …") if end < len(text) else ""]
+        [
+            Markup("… ") if window.start > 0 else Markup(""),
+            body,
+            Markup(" …") if window.end < len(text) else "",
+        ]
     )
+
+
+def excerpt(text: str, lang: str, wanted: frozenset[str], size: int) -> str:
+    """Return the `size` words of a cleaned text around its best cluster of wanted lexemes (all
+    of a short text), as `snippet` chooses them."""
+    window = _window(text, lang, wanted, size)
+    return "" if window is None else text[window.start : window.end]
 
 
 def for_headline(text: str) -> str:

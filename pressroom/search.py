@@ -80,6 +80,9 @@ HEADLINE_OPTIONS = (
     f"StartSel={analysis.MARK_START}, StopSel={analysis.MARK_END}, "
     "MaxWords=30, MinWords=15, ShortWord=3"
 )
+#: How many words around the best cluster of matches ts_headline is given to choose from (twice
+#: its MaxWords): parsing a whole text again for each result took most of a search's time.
+HEADLINE_WINDOW = 60
 #: FTS5's bm25 weights of title, lead and body (PostgreSQL's A, B, C weights are 1.0, 0.4, 0.2).
 BM25_WEIGHTS = (10.0, 4.0, 1.0)
 #: How many of a query's matches are ranked and shown: the most recently added ones. Both engines
@@ -248,6 +251,7 @@ class Filters:
         found = [
             Statement.status == "published",
             Statement.published_at <= now,
+            Statement.withdrawn_at.is_(None),
         ]
         if self.kind:
             found.append(Statement.kind == self.kind)
@@ -347,7 +351,12 @@ def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list
             "config": analysis.CONFIGS[query.lang],
             "query": query.postgresql(),
             "options": HEADLINE_OPTIONS,
-            "summaries": [analysis.for_headline(s) for s in summaries],
+            "summaries": [
+                analysis.for_headline(
+                    analysis.excerpt(s, query.lang, query.wanted_lexemes, HEADLINE_WINDOW)
+                )
+                for s in summaries
+            ],
         },
     ).scalars()
     return [analysis.from_headline(h, s) for h, s in zip(headlines, summaries, strict=True)]
