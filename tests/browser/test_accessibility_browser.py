@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from pressroom import contentstate, create_app, timekeeping
 from pressroom.demo import load_demo
@@ -37,6 +37,8 @@ class Demo:
     """What page addresses need of the demo content, per language where it differs."""
 
     statements: dict[str, int]
+    #: A statement written only in the other language, per language.
+    untranslated: dict[str, int]
     search_words: dict[str, str]
     archive_months: dict[str, str]
     counter: int
@@ -59,8 +61,21 @@ def read_demo(app) -> Demo:
         words[lang] = max(re.findall(r"\w+", newest.title), key=len)
         archive = client.get(f"/{lang}/archive/").get_data(as_text=True)
         months[lang] = re.search(rf'href="/{lang}/archive/(\d{{4}}/\d{{2}})/"', archive).group(1)
+    counts = select(StatementText.statement_id).group_by(StatementText.statement_id).having(
+        func.count() == 1
+    )
+    untranslated = {
+        lang: db.session.scalar(
+            select(StatementText.statement_id)
+            .where(StatementText.lang != lang, StatementText.statement_id.in_(counts))
+            .order_by(StatementText.statement_id)
+        )
+        for lang in LANGS
+    }
+    assert all(untranslated.values()), "the demo has statements in one language only"
     return Demo(
         statements=statements,
+        untranslated=untranslated,
         search_words=words,
         archive_months=months,
         counter=db.session.scalar(select(DayCounter.id).order_by(DayCounter.position)),
@@ -111,6 +126,8 @@ def public_pages(demo: Demo, lang: str) -> list[str]:
         f"/{lang}/statements/?kind=speech",
         # Redirected to the address with the slug.
         f"/{lang}/statements/{statement}/",
+        # The page saying the statement is only in the other language.
+        f"/{lang}/statements/{demo.untranslated[lang]}/",
         f"/{lang}/search?q={demo.search_words[lang]}",
         f"/{lang}/search?q=zzxqvw",
         f"/{lang}/archive/",
