@@ -30,10 +30,15 @@
     var search = document.getElementById("gallery-city-search");
     if (!search) return;
     var words = search.value.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    var found = 0;
     document.querySelectorAll(".city-list li").forEach(function (item) {
       var text = item.dataset.search;
       item.hidden = !words.every(function (word) { return text.indexOf(word) >= 0; });
+      if (!item.hidden) found += 1;
     });
+    // Told to screen readers as the list narrows; nothing while the field is empty.
+    var count = document.getElementById("gallery-city-count");
+    if (count) count.textContent = words.length ? count.dataset.found.replace("{n}", found) : "";
   }
 
   document.addEventListener("input", function (event) {

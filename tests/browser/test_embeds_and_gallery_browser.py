@@ -221,6 +221,7 @@ def test_gallery_on_a_phone_by_keyboard(phone):
     search.focus()
     page.keyboard.type("Лондон")
     expect(page.locator(".city-list li:not([hidden])")).to_have_count(1)
+    expect(page.locator("#gallery-city-count")).to_have_text("Найдено городов: 1")
     page.keyboard.press("Enter")  # ticks the one city found
     expect(page.locator(".chip")).to_have_count(2)
     expect(search).to_be_focused()
