@@ -5,6 +5,7 @@ the module."""
 import html
 import json
 import re
+from datetime import date
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
@@ -12,8 +13,10 @@ import pytest
 from playwright.sync_api import expect
 
 from pressroom import contentstate, create_app
+from pressroom.content import content_changed
 from pressroom.demo import load_demo
 from pressroom.extensions import cache, db
+from pressroom.models import DayCounter, DayCounterText
 
 from .conftest import LiveServer, PartnerSite
 
@@ -182,6 +185,36 @@ def test_every_embed_shows_its_whole_content(site, browser, width):
         )
         later = page.frame_locator("#later iframe")
         expect(later.locator(".pr-latest-list li")).to_have_count(2)
+    finally:
+        context.close()
+
+
+def test_a_counter_deleted_while_shown_turns_into_the_card(site, browser):
+    """An open widget whose counter is deleted shows the card at its next refresh, and stops
+    refreshing (the card has no trigger)."""
+    app, server, _ = site
+    with app.app_context():
+        counter = DayCounter(
+            event_date=date(2026, 1, 1),
+            timezone="Europe/Moscow",
+            texts=[DayCounterText(lang="en", label="the short-lived accord", caption="")],
+        )
+        db.session.add(counter)
+        db.session.commit()
+        content_changed()
+        counter_id = counter.id
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{server.url}/widgets/counter/{counter_id}?lang=en")
+        expect(page.locator(".pr-counter-phrase")).to_contain_text("the short-lived accord")
+        with app.app_context():
+            db.session.delete(db.session.get(DayCounter, counter_id))
+            db.session.commit()
+            content_changed()
+        page.evaluate("htmx.trigger(document.querySelector('.pr-counter'), 'widget:refresh')")
+        expect(page.locator(".pr-gone-text")).to_have_text("This counter is no longer available")
+        expect(page.locator("[hx-trigger]")).to_have_count(0)
     finally:
         context.close()
 
