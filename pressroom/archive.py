@@ -14,7 +14,7 @@ from functools import lru_cache
 from sqlalchemy import DateTime, Interval, case, cast, func, literal, select, type_coerce
 
 from . import timekeeping
-from .content import Item, _public, cached
+from .content import Item, _public, _published, cached
 from .extensions import db
 from .models import Statement, StatementText
 
@@ -297,7 +297,12 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
 
 def slices(size: int) -> tuple[datetime, ...]:
     """Cut the public statements, oldest first by id, into slices of `size`, and return when
-    each slice last changed: one grouped query, whose length is the number of slices."""
+    each slice last changed: one grouped query, whose length is the number of slices.
+
+    Withdrawn statements stay in the sitemaps (their pages answer 200 under the withdrawal
+    notice, as GOV.UK keeps them), with the withdrawal as their last change, so search engines
+    come back for the notice soon rather than keep showing the old text.
+    """
 
     def compute():
         numbered = (
@@ -306,7 +311,7 @@ def slices(size: int) -> tuple[datetime, ...]:
                 Statement.published_at,
                 Statement.updated_at,
             )
-            .where(*_public(timekeeping.utcnow()))
+            .where(*_published(timekeeping.utcnow()))
             .subquery()
         )
         rows = db.session.execute(
@@ -330,7 +335,7 @@ def locations(number: int, size: int) -> list[Location]:
     def compute():
         ids = (
             select(Statement.id)
-            .where(*_public(timekeeping.utcnow()))
+            .where(*_published(timekeeping.utcnow()))
             .order_by(Statement.id)
             .offset((number - 1) * size)
             .limit(size)

@@ -55,6 +55,7 @@ EPOCH_ROW, TOTAL_ROW = 0, 1
 MODEL_AREAS = {
     "Statement": "statements",
     "StatementText": "statements",
+    "RemovedStatement": "statements",
     "DayCounter": "counters",
     "DayCounterText": "counters",
     "Clock": "clocks",

@@ -17,6 +17,7 @@ from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
+    RemovedStatement,
     SiteSettings,
     StaffUser,
     Statement,
@@ -95,8 +96,8 @@ def app(app_config, schema):
     with app.app_context():
         db.session.remove()
         for model in (
-            StatementText, Statement, DayCounterText, DayCounter, Clock, SiteSettings,
-            AuditEntry, StaffUser,
+            StatementText, Statement, RemovedStatement, DayCounterText, DayCounter, Clock,
+            SiteSettings, AuditEntry, StaffUser,
         ):
             db.session.execute(delete(model))
         db.session.commit()

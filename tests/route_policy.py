@@ -178,8 +178,9 @@ WIDGET = {
     "own_errors": (400,),
     "error_frame": "self",
 }
-#: A widget of one counter or statement, which may have been deleted.
-REMOVABLE_WIDGET = {**WIDGET, "own_errors": (400, 404)}
+#: A widget of one counter or statement, which may have been deleted (a deleted statement's
+#: card answers 410).
+REMOVABLE_WIDGET = {**WIDGET, "own_errors": (400, 404, 410)}
 SITE = {"frame": "self", "csp": "base", "sign_in": False}
 STAFF = {"frame": "none", "csp": "base", "cache": "no-store", "sign_in": True}
 
@@ -399,6 +400,39 @@ ROUTES = (
         form=STATEMENT_FORM,
         form_name="statement",
         valid_form=VALID_STATEMENT,
+    ),
+    Route(
+        "/staff/statements/<id:statement_id>/withdraw",
+        "staff.statement_withdraw",
+        GET_POST,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        query={"lang": WORD},
+        form={"csrf_token": TOKEN, "version": NUMBER, "reason_en": TEXT, "reason_ru": TEXT},
+        form_name="withdraw",
+        valid_form={
+            "version": "{version}",
+            "reason_en": "Superseded by a later statement.",
+            "reason_ru": "Заменено более поздним заявлением.",
+        },
+    ),
+    Route(
+        "/staff/statements/<id:statement_id>/restore",
+        "staff.statement_restore",
+        POST,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        form={"csrf_token": TOKEN},
+        status=303,
+    ),
+    Route(
+        "/staff/statements/<id:statement_id>/delete",
+        "staff.statement_delete",
+        GET_POST,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        query={"lang": WORD},
+        form={"csrf_token": TOKEN},
     ),
     Route(
         "/staff/counters/new",

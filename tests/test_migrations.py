@@ -66,6 +66,17 @@ def run(*statements: str) -> None:
             connection.execute(text(statement))
 
 
+def statement_row(statement_id: int, kind: str = "statement", **columns: str) -> str:
+    """Return the SQL inserting a published statement (more columns as SQL literals)."""
+    names = "".join(f", {name}" for name in columns)
+    values = "".join(f", {value}" for value in columns.values())
+    return (
+        "INSERT INTO statement (id, kind, published_at, status, featured, created_at,"
+        f" updated_at, version{names}) VALUES ({statement_id}, '{kind}', '2026-03-01 09:00:00',"
+        f" 'published', false, '2026-03-01 09:00:00', '2026-03-01 09:00:00', 1{values})"
+    )
+
+
 PREPOSITIONS = "5b8d1e3f6a24"
 KINDS = "4f6a0c2d81b7"
 
@@ -118,20 +129,46 @@ def test_new_kinds_become_statements_going_down(app_config, empty_database):
     before it, whose CHECK constraint refuses them again."""
     app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
     directory = str(ROOT / "migrations")
-    insert = (
-        "INSERT INTO statement (id, kind, published_at, status, featured, created_at,"
-        " updated_at, version) VALUES ({id}, '{kind}', '2026-03-01 09:00:00', 'published',"
-        " false, '2026-03-01 09:00:00', '2026-03-01 09:00:00', 1)"
-    )
     with app.app_context():
         upgrade(directory=directory, revision=KINDS)
-        run(insert.format(id=1, kind="briefing"), insert.format(id=2, kind="answers"),
-            insert.format(id=3, kind="speech"))
+        run(statement_row(1, "briefing"), statement_row(2, "answers"),
+            statement_row(3, "speech"))
         downgrade(directory=directory, revision=revision_before(KINDS))
         assert rows("SELECT kind FROM statement ORDER BY id") == [
             ("statement",), ("statement",), ("speech",)
         ]
         with pytest.raises(IntegrityError):
-            run(insert.format(id=4, kind="briefing"))
+            run(statement_row(4, "briefing"))
+        downgrade(directory=directory, revision="base")
+        db.engine.dispose()
+
+
+WITHDRAWAL = "c4d2e8a1f3b6"
+
+
+def test_withdrawal_keeps_the_search_trigger_and_withdrawn_become_drafts_going_down(
+    app_config, empty_database
+):
+    """The withdrawal migration adds its columns without copying statement_text (SQLite's
+    search trigger on it survives); going down, a
+    withdrawn statement becomes a draft, since the older schema would list it again."""
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
+    directory = str(ROOT / "migrations")
+    with app.app_context():
+        upgrade(directory=directory, revision=WITHDRAWAL)
+        if db.engine.dialect.name == "sqlite":
+            assert rows(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+            ) == [("statement_search_forget",)]
+        run(statement_row(1, withdrawn_at="'2026-03-02 09:00:00'"), statement_row(2),
+            "INSERT INTO statement_text (id, statement_id, lang, title, slug, lead, body,"
+            " body_source) VALUES (1, 1, 'en', 'Old', 'old', '', '', '')",
+            "INSERT INTO removed_statement (id, deleted_at) VALUES (7, '2026-03-03 09:00:00')")
+        assert rows("SELECT withdrawn_reason FROM statement_text") == [("",)]
+        downgrade(directory=directory, revision=revision_before(WITHDRAWAL))
+        assert rows("SELECT id, status FROM statement ORDER BY id") == [
+            (1, "draft"), (2, "published")
+        ]
+        assert "removed_statement" not in inspect(db.engine).get_table_names()
         downgrade(directory=directory, revision="base")
         db.engine.dispose()

@@ -37,6 +37,7 @@ WRITER_MAY = {
 WRITER_MAY_NOT = {
     "staff.counter_edit", "staff.counter_delete", "staff.clock_edit", "staff.clock_delete",
     "staff.settings_edit", "staff.audit_log",
+    "staff.statement_withdraw", "staff.statement_restore", "staff.statement_delete",
 }
 
 

@@ -126,6 +126,9 @@ def statement_detail(statement_id: int, slug: str | None = None):
     found = content.statement(statement_id, lang)
     if found is None:
         abort(404)
+    if isinstance(found, content.Removed):
+        # Gone for good, and said so: search engines drop a 410 sooner than a 404.
+        return render_template("site/statements/removed.html"), 410
     if isinstance(found, dict):
         # Public, but not in this language: say so, and link (the language switcher too) to
         # the languages it exists in.

@@ -6,4 +6,4 @@ from ..security import STAFF_PREFIX
 
 bp = Blueprint("staff", __name__, url_prefix=STAFF_PREFIX)
 
-from . import account_views, views  # noqa: E402,F401  (views register themselves on bp)
+from . import account_views, views, withdrawal  # noqa: E402,F401  (views register themselves on bp)

@@ -486,3 +486,22 @@ class PasswordForm(StaffForm):
             ]
             valid = False
         return valid
+
+
+#: The longest explanation of a withdrawal, per language.
+MAX_WITHDRAWN_REASON = 1000
+
+
+class WithdrawForm(StaffForm):
+    """Why a published statement is withdrawn, in each language (the view requires the reason
+    in every language the statement has)."""
+
+    version = HiddenField(validators=[Length(max=12)])
+    reason_en = TextAreaField(
+        _l("Reason, in English"), filters=[stripped], validators=[Limit(MAX_WITHDRAWN_REASON)],
+        description=_l('Shown under "Withdrawn on …" on the English page.'),
+    )
+    reason_ru = TextAreaField(
+        _l("Reason, in Russian"), filters=[stripped], validators=[Limit(MAX_WITHDRAWN_REASON)],
+        description=_l('Shown under "Withdrawn on …" on the Russian page.'),
+    )

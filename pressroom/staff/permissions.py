@@ -21,8 +21,10 @@ DRAFT = "draft"
 PUBLISH = "publish"
 #: See and act on what waits for review.
 REVIEW = "review"
-#: Withdraw a published statement and restore a withdrawn one (a later change adds the routes).
+#: Withdraw a published statement and restore a withdrawn one.
 WITHDRAW = "withdraw"
+#: Delete a statement for good (its addresses then answer 410 Gone).
+DELETE = "delete"
 #: Day counters, clocks and site settings.
 MANAGE = "manage"
 #: Read the audit log.
@@ -33,7 +35,7 @@ PUBLIC = "public"
 #: What each role may do.
 GRANTS = {
     "writer": frozenset({VIEW, DRAFT}),
-    "editor": frozenset({VIEW, DRAFT, PUBLISH, REVIEW, WITHDRAW, MANAGE, AUDIT}),
+    "editor": frozenset({VIEW, DRAFT, PUBLISH, REVIEW, WITHDRAW, DELETE, MANAGE, AUDIT}),
 }
 assert set(GRANTS) == set(ROLES)
 #: Role names as staff pages show them.
@@ -48,6 +50,9 @@ ENDPOINTS = {
     "staff.statement_new": DRAFT,
     "staff.statement_edit": DRAFT,
     "staff.statement_preview": DRAFT,
+    "staff.statement_withdraw": WITHDRAW,
+    "staff.statement_restore": WITHDRAW,
+    "staff.statement_delete": DELETE,
     "staff.counter_edit": MANAGE,
     "staff.counter_delete": MANAGE,
     "staff.clock_edit": MANAGE,

@@ -265,6 +265,8 @@ def _status_of(statement: Statement, now) -> str:
         return _("Draft")
     if statement.status == "review":
         return _("In review")
+    if statement.withdrawn_at is not None:
+        return _("Withdrawn")
     if statement.published_at > now:
         return _("Scheduled")
     return _("Published")

@@ -1,0 +1,133 @@
+"""Withdrawing a published statement, restoring it, and deleting a statement for good.
+
+A withdrawn statement keeps its page (200, under a notice saying when and why, in each
+language) but leaves the listings, feeds, search and widgets; restoring puts it back. Deleting
+is separate and rare: a confirmation page first (a plain form, no JavaScript needed), then the
+statement goes and its id is kept in `removed_statement`, so its addresses answer 410 Gone.
+"""
+
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy.orm.exc import StaleDataError
+
+from .. import audit, timekeeping
+from ..config import LANGUAGES
+from ..content import content_changed
+from ..extensions import db
+from ..models import RemovedStatement, Statement
+from . import bp
+from .forms import WithdrawForm
+
+
+def _statement(statement_id: int) -> Statement:
+    """Return the statement with this id, or answer 404."""
+    return db.session.get(Statement, statement_id) or abort(404)
+
+
+def _back(statement: Statement, message: str):
+    """Say `message` and go back to the statement's edit page."""
+    flash(message, "success")
+    return redirect(url_for("staff.statement_edit", statement_id=statement.id), 303)
+
+
+def _reason_field(form: WithdrawForm, lang: str):
+    """Return the form's reason field for `lang`."""
+    return form[f"reason_{lang}"]
+
+
+def _render_withdraw(form: WithdrawForm, statement: Statement, status: int = 200):
+    """Render the withdrawal form for `statement`."""
+    return render_template(
+        "staff/withdraw_form.html",
+        form=form,
+        statement=statement,
+        fields=[_reason_field(form, lang) for lang in statement.languages],
+        title=_("Withdraw statement"),
+    ), status
+
+
+def _reasons_given(form: WithdrawForm, statement: Statement) -> bool:
+    """Require a reason in every language the statement has; tell whether each is there."""
+    given = True
+    for lang in statement.languages:
+        field = _reason_field(form, lang)
+        if not field.data:
+            field.errors = [*field.errors, _("Explain the withdrawal in this language too.")]
+            given = False
+    return given
+
+
+@bp.route("/statements/<id:statement_id>/withdraw", methods=["GET", "POST"])
+def statement_withdraw(statement_id: int):
+    """Withdraw a published statement with a reason in each of its languages (or change the
+    reason of one already withdrawn)."""
+    statement = _statement(statement_id)
+    if statement.status != "published":
+        flash(_("Only a published statement can be withdrawn."), "error")
+        return redirect(url_for("staff.statement_edit", statement_id=statement.id), 303)
+    if request.method == "GET":
+        form = WithdrawForm(formdata=None)
+        form.version.data = str(statement.version)
+        for text in statement.texts:
+            if text.lang in LANGUAGES:
+                _reason_field(form, text.lang).data = text.withdrawn_reason
+        return _render_withdraw(form, statement)
+    form = WithdrawForm()
+    valid = form.validate()
+    if not (_reasons_given(form, statement) and valid):
+        return _render_withdraw(form, statement, 422)
+    if form.version.data != str(statement.version):
+        form.form_errors.append(
+            _("Someone saved this statement while you were writing. Check it, then send again.")
+        )
+        form.version.data = str(statement.version)
+        return _render_withdraw(form, statement, 409)
+    now = timekeeping.utcnow()
+    newly = statement.withdrawn_at is None
+    if newly:
+        statement.withdrawn_at = now
+    statement.updated_at = now  # the sitemap's last change: search engines come for the notice
+    reasons = {lang: _reason_field(form, lang).data for lang in LANGUAGES}
+    for text in statement.texts:
+        text.withdrawn_reason = reasons.get(text.lang, "")
+    audit.record("withdraw" if newly else "save", current_user, kind="statement", ref=statement.id)
+    try:
+        db.session.commit()
+    except StaleDataError:
+        db.session.rollback()
+        return _render_withdraw(form, _statement(statement_id), 409)
+    content_changed()
+    return _back(statement, _("The statement is withdrawn. Its page says so, with your reason."))
+
+
+@bp.post("/statements/<id:statement_id>/restore")
+def statement_restore(statement_id: int):
+    """Put a withdrawn statement back in the listings; its reasons are kept for the record."""
+    statement = _statement(statement_id)
+    if statement.withdrawn_at is None:
+        return _back(statement, _("The statement is not withdrawn."))
+    statement.withdrawn_at = None
+    statement.updated_at = timekeeping.utcnow()
+    audit.record("restore", current_user, kind="statement", ref=statement.id)
+    db.session.commit()
+    content_changed()
+    return _back(statement, _("The statement is restored: it is listed again."))
+
+
+@bp.route("/statements/<id:statement_id>/delete", methods=["GET", "POST"])
+def statement_delete(statement_id: int):
+    """Ask, then delete a statement for good: its addresses answer 410 Gone from then on."""
+    statement = _statement(statement_id)
+    if request.method == "GET":
+        # The CSRF check of the POST that follows is the app's, made before any view runs.
+        return render_template(
+            "staff/statement_delete.html", statement=statement, title=_("Delete statement")
+        )
+    db.session.delete(statement)
+    db.session.merge(RemovedStatement(id=statement_id, deleted_at=timekeeping.utcnow()))
+    audit.record("delete", current_user, kind="statement", ref=statement_id)
+    db.session.commit()
+    content_changed()
+    flash(_("The statement is deleted. Its addresses now say it has been removed."), "success")
+    return redirect(url_for("staff.dashboard"), 303)
