@@ -14,6 +14,7 @@ from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
+    RemovedStatement,
     SiteSettings,
     StaffUser,
     Statement,
@@ -107,9 +108,14 @@ def source(app_config, schema, tmp_path_factory):
         # Text a careless conversion would lose: ё, quotes, a non-breaking space, an emoji.
         statement = db.session.scalar(select(Statement).order_by(Statement.id))
         statement.text("ru").lead = "Ёлки «зелёные»\xa0— 100\u202f% 🙂"
+        # Withdrawn, with its reason in each language.
+        statement.withdrawn_at = timekeeping.utcnow()
+        for text in statement.texts:
+            text.withdrawn_reason = f"Superseded ({text.lang})."
         # Deleted rows leave gaps an import must keep: ids are in addresses and embeds. (SQLite
         # reuses the highest id, so the first rows go.)
         db.session.delete(db.session.get(Statement, 2))
+        db.session.add(RemovedStatement(id=2, deleted_at=timekeeping.utcnow()))
         moscow = db.session.scalar(select(Clock).where(Clock.timezone == "Europe/Moscow"))
         db.session.delete(moscow)
         db.session.flush()
@@ -506,3 +512,24 @@ def test_import_rejects_what_is_not_an_export(runner, app, tmp_path, content, me
     assert message in result.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Statement)) == 0
+
+
+def test_version_4_documents_load_unwithdrawn_and_removed_ids_answer_410(app, client, tmp_path):
+    """A file from before withdrawal loads with nothing withdrawn; a version 5 file's deleted
+    ids arrive, so their addresses answer 410 Gone on the new site."""
+    old = document()
+    old["version"] = 4
+    assert runner_import(app, write(tmp_path, old)).exit_code == 0
+    with app.app_context():
+        found = db.session.get(Statement, 7)
+        assert found.withdrawn_at is None and found.text("en").withdrawn_reason == ""
+    assert client.get("/en/statements/7/hello").status_code == 200
+    new = document()
+    new["version"] = VERSION
+    new["statements"][0].update(withdrawn_at="2026-03-02T09:00:00+00:00")
+    new["statements"][0]["texts"][0]["withdrawn_reason"] = "Issued in error."
+    new["removed_statements"] = [{"id": 5, "deleted_at": "2026-03-03T09:00:00+00:00"}]
+    result = runner_import(app, write(tmp_path, new), "--replace")
+    assert result.exit_code == 0, result.output
+    assert "Issued in error." in html(client.get("/en/statements/7/hello"))
+    assert client.get("/en/statements/5/").status_code == 410
