@@ -118,7 +118,7 @@ def test_withdraw_then_restore(app, public, staff, clock, published):
     withdrawal as its last change. Restored: back everywhere. Both are in the audit log."""
     for lang in LANGS:
         assert all(listed(public, lang, published).values()), lang
-    clock.advance(minutes=30)
+    clock.advance(minutes=20)
     assert withdraw(staff, published, reason_en=REASONS["en"],
                     reason_ru=REASONS["ru"]).status_code == 303
     notices = {"en": "Withdrawn on 15 March 2026:", "ru": "Отозвано 15 марта 2026\u202fг.:"}
@@ -249,7 +249,7 @@ def test_a_withdrawn_statement_keeps_its_reason_through_edits(app, staff, clock,
     reason (logged as a save) without moving the withdrawal's date."""
     assert withdraw(staff, published, reason_en="First.", reason_ru="Первое.").status_code == 303
     withdrawn_at = clock.now
-    clock.advance(minutes=30)
+    clock.advance(minutes=20)
     again = withdraw(staff, published, reason_en="Second.", reason_ru="Второе.")
     assert again.status_code == 303
     with app.app_context():
