@@ -6,13 +6,13 @@ with TEST_DATABASE_URL, on PostgreSQL.
 """
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import select, text
 
 from pressroom import timekeeping
 from pressroom.extensions import db
-from pressroom.models import Statement, StatementText
+from pressroom.models import DayCounter, DayCounterText, Statement, StatementText
 
 #: Titles whose alphabetical, code-point and date orders all differ.
 TITLES = ["Ёлка у вокзала", "ёжик в тумане", "Яблоки из сада", "арбузы с юга", "Эхо", "Борщ"]
@@ -45,3 +45,18 @@ def test_russian_text_is_stored_and_compared_exactly(app):
         assert found == ["Ёлка у вокзала"]
         if db.engine.dialect.name == "postgresql":
             assert db.session.scalar(text("SHOW server_encoding")) == "UTF8"
+
+
+def test_counter_label_brings_its_own_preposition(app, client, clock):
+    """A label written with «со» is shown as written, after a capitalised verb that agrees with
+    the number: no fixed «с» in front of it («с со дня», «с смерти»)."""
+    with app.app_context():
+        db.session.add(DayCounter(
+            event_date=date(2023, 6, 17), timezone="Europe/Moscow",
+            texts=[DayCounterText(lang="ru", label="со дня гибели экипажа «Северного фонаря»",
+                                  label_ahead="до годовщины")],
+        ))
+        db.session.commit()
+    page = client.get("/ru/").get_data(as_text=True)
+    assert "Прошло 1\xa0002 дня со дня гибели экипажа «Северного фонаря»" in page
+    assert " с со " not in page

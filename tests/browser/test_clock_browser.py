@@ -25,7 +25,7 @@ def home_widgets(app):
                 DayCounter(
                     event_date=date(2026, 1, 1),
                     timezone="Europe/Moscow",
-                    texts=[DayCounterText(lang="en", label="the new year", caption="")],
+                    texts=[DayCounterText(lang="en", label="since the new year", caption="")],
                 ),
             ]
         )

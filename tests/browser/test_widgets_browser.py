@@ -33,8 +33,8 @@ def partner_page(app, live_server, partner_site, add_statement):
             event_date=timekeeping.now_in("Europe/Moscow", now).date() - timedelta(days=5),
             timezone="Europe/Moscow",
             texts=[
-                DayCounterText(lang="en", label="the accord", caption=""),
-                DayCounterText(lang="ru", label="подписания соглашения", caption=""),
+                DayCounterText(lang="en", label="since the accord", caption=""),
+                DayCounterText(lang="ru", label="с подписания соглашения", caption=""),
             ],
         )
         db.session.add_all([counter, Clock(timezone="Europe/Moscow")])
@@ -68,7 +68,7 @@ def test_partner_page_embeds_every_widget(page, live_server, partner_site, partn
     # The counter and the latest box.
     for key in ("f-counter", "s-counter"):
         expect(frames[key].locator(".pr-counter-phrase")).to_have_text(
-            "прошло 5 дней с подписания соглашения"
+            "Прошло 5 дней с подписания соглашения"
         )
     for key in ("f-latest", "s-latest"):
         expect(frames[key].locator(".pr-latest-list a")).to_have_text(
@@ -114,16 +114,16 @@ def test_counter_changes_at_midnight_without_reload(app, live_server, page, cloc
         counter = DayCounter(
             event_date=date(2026, 3, 10),
             timezone="Europe/Moscow",
-            texts=[DayCounterText(lang="ru", label="события", caption="")],
+            texts=[DayCounterText(lang="ru", label="с события", caption="")],
         )
         db.session.add(counter)
         db.session.commit()
         url = f"{live_server.url}/widgets/counter/{counter.id}?lang=ru"
     page.goto(url)
     phrase = page.locator(".pr-counter-phrase")
-    expect(phrase).to_have_text("прошло 4 дня с события")
+    expect(phrase).to_have_text("Прошло 4 дня с события")
     clock.advance(seconds=2)  # the server's clock reaches midnight with the browser's
-    expect(phrase).to_have_text("прошло 5 дней с события", timeout=10_000)
+    expect(phrase).to_have_text("Прошло 5 дней с события", timeout=10_000)
 
 
 def test_failed_refresh_keeps_the_last_good_content(live_server, page, add_statement, monkeypatch):
