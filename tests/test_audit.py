@@ -157,6 +157,19 @@ def test_editors_read_the_log_a_page_at_a_time_newest_first(app, staff, lang, wo
     assert beyond.split("<tbody>")[1] == third.split("<tbody>")[1]
 
 
+def test_lines_about_statements_link_to_them(app, staff):
+    """A statement's line links to its form; a reference that is no id (an imported file's)
+    is shown as text."""
+    created = create_statement(staff, en_title="Port dues", status="draft")
+    statement_id = statement_id_from(created)
+    with app.app_context():
+        audit.record("save", kind="statement", ref="not-an-id")
+        db.session.commit()
+    page = html(staff.get("/staff/audit"))
+    assert f'href="/staff/statements/{statement_id}/edit?lang=en"' in page
+    assert "Statement: not-an-id" in page
+
+
 def test_writers_cannot_read_the_log(writer):
     """The log is an editor's."""
     assert writer.get("/staff/audit").status_code == 403
