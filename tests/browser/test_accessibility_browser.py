@@ -150,6 +150,7 @@ def staff_pages(demo: Demo, lang: str) -> list[str]:
         f"/staff/?lang={lang}",
         f"/staff/statements/new?lang={lang}",
         f"/staff/statements/{demo.statements[lang]}/edit?lang={lang}",
+        f"/staff/statements/{demo.statements[lang]}/withdraw?lang={lang}",
         f"/staff/counters/new?lang={lang}",
         f"/staff/counters/{demo.counter}/edit?lang={lang}",
         f"/staff/clocks/new?lang={lang}",
