@@ -31,9 +31,24 @@ def _back(statement: Statement, message: str):
     return redirect(url_for("staff.statement_edit", statement_id=statement.id), 303)
 
 
+def _languages(statement: Statement) -> list[str]:
+    """Return the site's languages the statement has text in: those it needs a reason in."""
+    return [lang for lang in statement.languages if lang in LANGUAGES]
+
+
 def _reason_field(form: WithdrawForm, lang: str):
     """Return the form's reason field for `lang`."""
     return form[f"reason_{lang}"]
+
+
+def _withdraw_form(statement: Statement, **kwargs) -> WithdrawForm:
+    """Return the withdrawal form with a reason field for each of the statement's languages
+    only (a reason sent for another language is neither checked nor stored)."""
+    form = WithdrawForm(**kwargs)
+    for lang in LANGUAGES:
+        if lang not in _languages(statement):
+            del form[f"reason_{lang}"]
+    return form
 
 
 def _render_withdraw(form: WithdrawForm, statement: Statement, status: int = 200):
@@ -42,7 +57,7 @@ def _render_withdraw(form: WithdrawForm, statement: Statement, status: int = 200
         "staff/withdraw_form.html",
         form=form,
         statement=statement,
-        fields=[_reason_field(form, lang) for lang in statement.languages],
+        fields=[_reason_field(form, lang) for lang in _languages(statement)],
         title=_("Withdraw statement"),
     ), status
 
@@ -50,7 +65,7 @@ def _render_withdraw(form: WithdrawForm, statement: Statement, status: int = 200
 def _reasons_given(form: WithdrawForm, statement: Statement) -> bool:
     """Require a reason in every language the statement has; tell whether each is there."""
     given = True
-    for lang in statement.languages:
+    for lang in _languages(statement):
         field = _reason_field(form, lang)
         if not field.data:
             field.errors = [*field.errors, _("Explain the withdrawal in this language too.")]
@@ -67,13 +82,12 @@ def statement_withdraw(statement_id: int):
         flash(_("Only a published statement can be withdrawn."), "error")
         return redirect(url_for("staff.statement_edit", statement_id=statement.id), 303)
     if request.method == "GET":
-        form = WithdrawForm(formdata=None)
+        form = _withdraw_form(statement, formdata=None)
         form.version.data = str(statement.version)
-        for text in statement.texts:
-            if text.lang in LANGUAGES:
-                _reason_field(form, text.lang).data = text.withdrawn_reason
+        for lang in _languages(statement):
+            _reason_field(form, lang).data = statement.text(lang).withdrawn_reason
         return _render_withdraw(form, statement)
-    form = WithdrawForm()
+    form = _withdraw_form(statement)
     valid = form.validate()
     if not (_reasons_given(form, statement) and valid):
         return _render_withdraw(form, statement, 422)
@@ -88,9 +102,8 @@ def statement_withdraw(statement_id: int):
     if newly:
         statement.withdrawn_at = now
     statement.updated_at = now  # the sitemap's last change: search engines come for the notice
-    reasons = {lang: _reason_field(form, lang).data for lang in LANGUAGES}
-    for text in statement.texts:
-        text.withdrawn_reason = reasons.get(text.lang, "")
+    for lang in _languages(statement):
+        statement.text(lang).withdrawn_reason = _reason_field(form, lang).data
     audit.record("withdraw" if newly else "save", current_user, kind="statement", ref=statement.id)
     try:
         db.session.commit()
