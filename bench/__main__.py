@@ -35,6 +35,7 @@ import sqlalchemy
 
 from pressroom.search import CANDIDATES
 
+from . import spike
 from .nginx import Nginx, adapted_site, static_server, write_config
 from .searches import search_latencies
 
@@ -469,6 +470,7 @@ def main() -> None:
         print(f"cold renders on {engine}…", flush=True)
         cold[engine] = cold_renders(count, runs)
     searches, search_loads = measure_searches(databases, args.quick)
+    spikes = spike.run_spikes(databases, count, args.quick)
     write_report(
         args.output,
         Run(
@@ -490,6 +492,7 @@ def main() -> None:
             minutes=(time.monotonic() - started) / 60,
         ),
     )
+    spike.add_to_report(args.output, spikes, args.quick)
     print(f"report: {args.output}")
 
 
