@@ -50,3 +50,13 @@ def test_a_card_and_a_counter_grow_when_narrow():
     )
     # Without a visible heading, a frame is only its padding and body.
     assert sizing.frame(None, 420, 100) < sizing.frame("Day counter", 420, 100)
+
+
+def test_a_withdrawn_card_is_taller_by_its_notice():
+    """The withdrawn note adds its two lines (more when the reason wraps) and its padding."""
+    args = ("Title", "Statement · 1 March", "A lead.", "Read")
+    plain = sizing.card_height(*args, 420)
+    short = sizing.card_height(*args, 420, ("Withdrawn on 1 March 2026:", "Issued in error."))
+    long = sizing.card_height(*args, 420, ("Withdrawn on 1 March 2026:", "Superseded. " * 20))
+    assert short >= plain + 2 * sizing.REM * sizing.LINE_HEIGHT + 2.9 * sizing.REM - 1
+    assert long > short

@@ -151,6 +151,20 @@ def test_withdraw_then_restore(app, public, staff, clock, published):
     assert audit_actions(app, published) == ["publish", "withdraw", "restore"]
 
 
+def test_oembed_sizes_a_withdrawn_card_with_its_notice(staff, clock, published, public):
+    """The card's iframe height from oEmbed grows by the withdrawal notice."""
+
+    def height() -> int:
+        """Return the height oEmbed gives the statement's English address."""
+        url = f"http://pressroom.test/en/statements/{published}/"
+        return public.get("/oembed", query_string={"url": url}).get_json()["height"]
+
+    before = height()
+    assert withdraw(staff, published, reason_en=REASONS["en"],
+                    reason_ru=REASONS["ru"]).status_code == 303
+    assert height() > before + 40
+
+
 def test_a_reason_is_required_in_each_language_the_statement_has(staff, clock, published, public):
     """No reason, or one language's only: 422 with the message at the empty field, nothing
     withdrawn; the form is in the staff page's language."""

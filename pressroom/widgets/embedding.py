@@ -157,7 +157,13 @@ def describe(
             return None
         title, params = found.title, {"statement_id": found.id}
         meta = f"{kind_name(found.kind)} · {date_long(found.published_at, lang)}"
-        height = sizing.card_height(title, meta, found.lead, _("Read the full text"), at)
+        notice = None
+        if found.withdrawn_at:
+            when = date_long(found.withdrawn_at, lang, current_app.config["PRESSROOM_TIMEZONE"])
+            notice = (_("Withdrawn on %(date)s:", date=when), found.withdrawn_reason)
+        height = sizing.card_height(
+            title, meta, found.lead, _("Read the full text"), at, notice
+        )
     else:
         return None
     # Keep every option the address had (theme, accent, seconds…): they were all validated.

@@ -109,9 +109,18 @@ def latest_height(
     return frame(title, width, rows + chrome + more_link(more, width))
 
 
-def card_height(title: str, meta: str, lead: str, more: str, width: int) -> int:
-    """Return the height of a statement card at `width`: it grows as the width shrinks."""
+def card_height(
+    title: str, meta: str, lead: str, more: str, width: int, notice: tuple[str, str] | None = None
+) -> int:
+    """Return the height of a statement card at `width`: it grows as the width shrinks. A
+    withdrawn statement's `notice` is its (bold) "Withdrawn on …" line and the reason."""
     body = block(meta, inner(width), 0.85 * REM) + 0.3 * REM + more_link(more, width)
     if lead:
         body += block(lead, inner(width), REM)
+    if notice:
+        # components.css, .pr-withdrawn: a 6 px rule and 0.9 rem padding each side take width;
+        # padding, margins and the gap before the reason take 2.9 rem of height.
+        within = inner(width) - 6 - 1.8 * REM
+        when, reason = notice
+        body += block(when, within, REM, bold=True) + block(reason, within, REM) + 2.9 * REM
     return frame(title, width, body)
