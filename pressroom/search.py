@@ -274,7 +274,7 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
     """Return the select of the public texts matching `query`, the most recently added (highest
     id) first: their ids, what ranking needs (the document or the bm25 score) and the sort keys
     of ties."""
-    conditions = [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
+    conditions = _visible(query, filters)
     keys = (
         StatementText.id.label("text_id"),
         Statement.published_at,
@@ -298,6 +298,12 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
         .where(text(f"{TABLE} MATCH :match").bindparams(match=query.fts5()), *conditions)
         .order_by(_index.c.rowid.desc())
     )
+
+
+def _visible(query: analysis.Query, filters: Filters) -> list:
+    """Return the conditions on a text and its statement: the query's language, the filters,
+    public now."""
+    return [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
 
 
 def _tsquery(query: analysis.Query):
@@ -403,7 +409,25 @@ def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:
     def compute():
         dialect = db.session.get_bind().dialect.name
         # Whether any text matches, not which is best: no ranking.
-        return db.session.execute(_candidates(query, filters, dialect).limit(1)).first() is not None
+        if dialect != "postgresql":
+            found = _candidates(query, filters, dialect).limit(1)
+            return db.session.execute(found).first() is not None
+        # Asked for one row, PostgreSQL would walk the primary key expecting an early match, and
+        # read every text when there is none: the GIN index gives the matches first.
+        matching = (
+            select(_index.c.text_id)
+            .where(_index.c.document.op("@@")(_tsquery(query)))
+            .cte("matching")
+            .prefix_with("MATERIALIZED")
+        )
+        found = (
+            select(StatementText.id)
+            .join(matching, matching.c.text_id == StatementText.id)
+            .join(Statement, Statement.id == StatementText.statement_id)
+            .where(*_visible(query, filters))
+            .limit(1)
+        )
+        return db.session.execute(found).first() is not None
 
     return content.cached(
         "search-any", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
