@@ -413,24 +413,15 @@ def main() -> None:
     home_bytes, _ = fetch(f"{app_server.url}/en/")
     floor_file = OUT / "floor.html"
     floor_file.write_bytes(home_bytes)
-    # The floor of each feed and crawler file sends the same bytes it does.
-    floor_dir = OUT / "floor"
-    shutil.rmtree(floor_dir, ignore_errors=True)
-    floor_dir.mkdir()
-    sizes = []
-    for number, (_, url, headers) in enumerate(feed_targets(app_server.url, count)):
-        body, _ = fetch(url, headers)
-        (floor_dir / str(number)).write_bytes(body)
-        sizes.append((len(body), body.count(b"<loc>")))
     floor_server = Server(
         "bench.floor:app",
-        {**os.environ, "FLOOR_FILE": str(floor_file), "FLOOR_DIR": str(floor_dir)},
+        {**os.environ, "FLOOR_FILE": str(floor_file)},
         free_port(),
         OUT / "floor.log",
     )
     wait_until_up(floor_server.url)
 
-    rows, feed_rows = [], []
+    rows = []
     try:
         warm(f"{floor_server.url}/")
         floor = wrk(f"{floor_server.url}/", seconds)
@@ -443,21 +434,7 @@ def main() -> None:
             print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
         # Before the feeds and sitemaps, whose large bodies would count in the peak.
         memory = {"Pressroom": app_server.memory_kib(), "floor": floor_server.memory_kib()}
-        for number, (name, url, headers) in enumerate(feed_targets(app_server.url, count)):
-            size, locations = sizes[number]
-            if locations > 1:
-                name = f"{name} ({locations:,} URLs)"
-            warm(f"{floor_server.url}/{number}")
-            same_bytes = wrk(f"{floor_server.url}/{number}", seconds)
-            warm(url, headers)
-            result = wrk(url, seconds, headers)
-            result.update(bytes=size, floor=same_bytes, ratio=result["rps"] / same_bytes["rps"])
-            feed_rows.append((name, result))
-            print(
-                f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of its floor "
-                f"({same_bytes['rps']:.0f} req/s)",
-                flush=True,
-            )
+        feed_rows = measure_feeds(app_server, floor_file, count, seconds)
         memory_after = app_server.memory_kib()
         behind_nginx = measure_nginx(app_server, floor_file, count, seconds)
     finally:
@@ -494,6 +471,46 @@ def main() -> None:
     )
     spike.add_to_report(args.output, spikes, args.quick)
     print(f"report: {args.output}")
+
+
+def measure_feeds(app_server: Server, floor_file: Path, count: int, seconds: int) -> list:
+    """Measure the feeds, an archive month and what crawlers read, each against a floor that
+    sends the same bytes (served by a floor of their own, so the pages' floor stays as light)."""
+    floor_dir = OUT / "floor"
+    shutil.rmtree(floor_dir, ignore_errors=True)
+    floor_dir.mkdir()
+    sizes = []
+    for number, (_, url, headers) in enumerate(feed_targets(app_server.url, count)):
+        body, _ = fetch(url, headers)
+        (floor_dir / str(number)).write_bytes(body)
+        sizes.append((len(body), body.count(b"<loc>")))
+    floor_server = Server(
+        "bench.floor:app",
+        {**os.environ, "FLOOR_FILE": str(floor_file), "FLOOR_DIR": str(floor_dir)},
+        free_port(),
+        OUT / "floor-same-bytes.log",
+    )
+    wait_until_up(floor_server.url)
+    feed_rows = []
+    try:
+        for number, (name, url, headers) in enumerate(feed_targets(app_server.url, count)):
+            size, locations = sizes[number]
+            if locations > 1:
+                name = f"{name} ({locations:,} URLs)"
+            warm(f"{floor_server.url}/{number}")
+            same_bytes = wrk(f"{floor_server.url}/{number}", seconds)
+            warm(url, headers)
+            result = wrk(url, seconds, headers)
+            result.update(bytes=size, floor=same_bytes, ratio=result["rps"] / same_bytes["rps"])
+            feed_rows.append((name, result))
+            print(
+                f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of its floor "
+                f"({same_bytes['rps']:.0f} req/s)",
+                flush=True,
+            )
+    finally:
+        floor_server.stop()
+    return feed_rows
 
 
 def measure_searches(databases: dict[str, str], quick: bool) -> tuple[dict, dict]:
