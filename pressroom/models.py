@@ -154,7 +154,7 @@ class StatementText(db.Model):
 
 class RemovedStatement(db.Model):
     """A deleted statement's id and when it was deleted, so its addresses answer 410 Gone
-    rather than 404 (SQLite may give the highest id again: a statement with the id wins)."""
+    rather than 404 (new statements never take these ids: staff.withdrawal.new_statement_id)."""
 
     __tablename__ = "removed_statement"
 

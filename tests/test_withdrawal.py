@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pressroom.content import content_changed
 from pressroom.extensions import db
@@ -303,3 +303,16 @@ def test_a_new_statement_with_a_removed_id_is_shown(app, public, staff, clock, p
         db.session.commit()
         content_changed()
     assert public.get(f"/en/statements/{published}/", follow_redirects=True).status_code == 200
+
+
+def test_a_new_statement_never_takes_a_deleted_statements_id(app, public, staff, published):
+    """The newest statement is deleted, then one is written: it gets a new id (SQLite would
+    give the highest id again), and the deleted one's address still answers 410."""
+    page = html(staff.get(f"/staff/statements/{published}/delete"))
+    staff.post(f"/staff/statements/{published}/delete",
+               data={"csrf_token": hidden(page, "csrf_token")})
+    assert create_statement(staff, en_title="Written after the deletion").status_code == 303
+    with app.app_context():
+        newest = db.session.scalar(select(func.max(Statement.id)))
+    assert newest > published
+    assert public.get(f"/en/statements/{published}/").status_code == 410

@@ -57,6 +57,7 @@ from .forms import (
     zone_choices,
 )
 from .throttle import throttle
+from .withdrawal import new_statement_id
 
 #: Views anyone may open; every other staff view needs a signed-in account.
 PUBLIC_ENDPOINTS = {"staff.sign_in"}
@@ -404,7 +405,7 @@ def statement_new():
     if existing is not None:
         return _saved(existing)
     for _attempt in range(3):
-        statement = Statement(form_token=token)
+        statement = Statement(id=new_statement_id(), form_token=token)
         with db.session.no_autoflush:
             apply_form(statement, form, tz)
         db.session.add(statement)

@@ -9,6 +9,7 @@ statement goes and its id is kept in `removed_statement`, so its addresses answe
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from .. import audit, timekeeping
@@ -126,6 +127,22 @@ def statement_restore(statement_id: int):
     db.session.commit()
     content_changed()
     return _back(statement, _("The statement is restored: it is listed again."))
+
+
+def new_statement_id() -> int | None:
+    """Return the id a new statement must take, or None to let the database choose.
+
+    PostgreSQL's sequences never give an id twice. SQLite gives the highest id plus one, so a
+    new statement would take the id of the latest deleted one, and its old addresses would show
+    the new statement instead of 410: there, a new id is above every live and deleted one (a
+    statement made at the same moment takes it first and the save is tried again).
+    """
+    if db.session.get_bind().dialect.name != "sqlite":
+        return None
+    highest = db.session.execute(
+        select(func.max(Statement.id)).union_all(select(func.max(RemovedStatement.id)))
+    ).scalars()
+    return max((found for found in highest if found is not None), default=0) + 1
 
 
 @bp.route("/statements/<id:statement_id>/delete", methods=["GET", "POST"])
