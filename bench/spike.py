@@ -343,11 +343,16 @@ def report_lines(results: dict[str, dict], quick: bool) -> list[str]:
         checks = [
             (f"{name}: spike p99 ≤ 3× steady p99", f"{ratio:.1f}×", ratio <= 3),
             (f"{name}: spike throughput ≥ 70 % of steady", f"{share:.0%}", share >= 0.7),
-            (f"{name}: errors 0", f"{spike['errors'] + calm['errors']}",
-             spike["errors"] + calm["errors"] == 0 and not spike["failed_saves"]),
-            (f"{name}: renders per page per save ≤ {most}",
-             "no save" if renders is None else f"{renders:.2f}",
-             renders is not None and renders <= most + 0.05),
+            (
+                f"{name}: errors 0",
+                f"{spike['errors'] + calm['errors']}",
+                spike["errors"] + calm["errors"] == 0 and not spike["failed_saves"],
+            ),
+            (
+                f"{name}: renders per page per save ≤ {most}",
+                "no save" if renders is None else f"{renders:.2f}",
+                renders is not None and renders <= most + 0.05,
+            ),
         ]
         lines += [
             f"| {what} | {value} | {'met' if ok else 'missed'} |" for what, value, ok in checks
