@@ -32,6 +32,8 @@ from pathlib import Path
 CONNECTIONS = 64
 THREADS = 2
 SAVE_EVERY = 2.0
+#: Seconds of the steady run and of the spike, by whether the benchmark is the quick one.
+DURATIONS = {True: (2, 6), False: (10, 30)}
 #: Rounds of this many seconds of load before the steady run, not measured.
 WARM_UP, WARM_ROUNDS = 3, 10
 EMAIL = "spike-editor@example.org"
@@ -272,7 +274,7 @@ def run_spikes(databases: dict[str, str], count: int, quick: bool) -> dict[str, 
     setups = {"SQLite, in-process cache": (databases["SQLite"], False)}
     if "PostgreSQL" in databases and os.environ.get("BENCH_REDIS_URL"):
         setups["PostgreSQL + Redis"] = (databases["PostgreSQL"], True)
-    steady, seconds = (2, 6) if quick else (10, 30)
+    steady, seconds = DURATIONS[quick]
     results = {}
     for name, (url, redis) in setups.items():
         print(f"publish spike on {name}…", flush=True)
@@ -304,7 +306,7 @@ def report_lines(results: dict[str, dict], quick: bool) -> list[str]:
     """Return the report's section on the publish spike, with its targets."""
     if not results:
         return []
-    steady, seconds = (2, 6) if quick else (10, 30)
+    steady, seconds = DURATIONS[quick]
     lines = [
         "",
         "## Publish spike",

@@ -36,6 +36,15 @@ def sign_in(client, email: str = EMAIL, password: str = PASSWORD, query: str = "
     )
 
 
+def field_names(overrides: dict) -> dict:
+    """Return keyword overrides with a language field's name as the form has it: `en_title`
+    is `en-title`, `ru_label_ahead` is `ru-label_ahead`; other names stay."""
+    return {
+        key.replace("_", "-", 1) if key[:3] in ("en_", "ru_") else key: value
+        for key, value in overrides.items()
+    }
+
+
 def statement_fields(**overrides) -> dict:
     """Return a complete statement form submission; `en_title=…` sets `en-title`."""
     data = {
@@ -52,8 +61,7 @@ def statement_fields(**overrides) -> dict:
         "ru-lead": "",
         "ru-body": "",
     }
-    for key, value in overrides.items():
-        data[key.replace("_", "-", 1) if key[:3] in ("en_", "ru_") else key] = value
+    data.update(field_names(overrides))
     if data.get("featured") is False:
         del data["featured"]
     return data
@@ -72,8 +80,7 @@ def counter_fields(**overrides) -> dict:
         "ru-label_ahead": "до портового соглашения",
         "ru-caption": "Подписано на рассвете.",
     }
-    data.update({k.replace("_", "-", 1) if k[:3] in ("en_", "ru_") else k: v
-                 for k, v in overrides.items()})
+    data.update(field_names(overrides))
     return data
 
 
