@@ -1,7 +1,9 @@
-"""Text helpers: HTML sanitising and slugs."""
+"""Text helpers: HTML sanitising and slugs.
 
-import markdown
-import nh3
+Markdown and nh3 are imported where they are used: only writes (the staff forms, the demo and
+import commands) call them, and a worker that only serves readers never loads them.
+"""
+
 from markupsafe import escape
 from slugify import slugify
 
@@ -36,6 +38,8 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}}
 
 def sanitize_html(html: str) -> str:
     """Return `html` reduced to the allow-list: no scripts, event handlers or javascript: links."""
+    import nh3
+
     return nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -52,6 +56,8 @@ def paragraphs_to_html(paragraphs: list[str]) -> str:
 
 def markdown_to_html(source: str) -> str:
     """Return Markdown rendered to HTML and reduced to the allow-list (raw HTML included)."""
+    import markdown
+
     return sanitize_html(markdown.markdown(source, extensions=["sane_lists"], output_format="html"))
 
 

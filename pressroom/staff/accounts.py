@@ -4,15 +4,11 @@ import hmac
 import unicodedata
 from functools import lru_cache
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from ..extensions import db
 from ..models import ROLES, StaffUser
 
-#: argon2id with the RFC 9106 "low memory" parameters: 64 MiB, 3 passes, 4 lanes.
-hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 8
 #: Long enough for any passphrase; the cap only keeps hashing from being used to burn CPU.
 MAX_PASSWORD_LENGTH = 1024
@@ -22,13 +18,37 @@ MAX_EMAIL_LENGTH = 254
 COMMON_PASSWORDS = 10_000
 
 
+def __getattr__(name: str):
+    """Make `hasher` on first use: argon2 is loaded only by processes that hash a password
+    (sign-in, account commands), never by a worker that only serves readers."""
+    if name != "hasher":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from argon2 import PasswordHasher
+
+    # argon2id with the RFC 9106 "low memory" parameters: 64 MiB, 3 passes, 4 lanes.
+    globals()["hasher"] = PasswordHasher()
+    return globals()["hasher"]
+
+
+def _hasher():
+    """Return the module's password hasher (tests may replace `hasher`)."""
+    return globals().get("hasher") or __getattr__("hasher")
+
+
+def _hash_errors() -> tuple[type[Exception], ...]:
+    """Return argon2's exceptions for a password that does not match or a malformed hash."""
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    return VerificationError, InvalidHashError
+
+
 @lru_cache(maxsize=1)
 def _dummy_hash() -> str:
     """Return a hash to verify when the email is unknown, so both failures take the same time.
 
     Made on first use, not at import: hashing takes 64 MiB for a moment, in every process.
     """
-    return hasher.hash("a password nobody has")
+    return _hasher().hash("a password nobody has")
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +144,7 @@ def create(email: str, password: str, role: str = "editor") -> StaffUser:
     check_role(role)
     if find(email) is not None:
         raise AccountError("an account with this email already exists")
-    user = StaffUser(email=email, password_hash=hasher.hash(password), role=role)
+    user = StaffUser(email=email, password_hash=_hasher().hash(password), role=role)
     db.session.add(user)
     db.session.commit()
     return user
@@ -138,9 +158,10 @@ def authenticate(email: str, password: str) -> StaffUser | None:
     user = find(email) if len(email) <= MAX_EMAIL_LENGTH else None
     if len(password) > MAX_PASSWORD_LENGTH:
         return None
+    hasher = _hasher()
     try:
         hasher.verify(user.password_hash if user else _dummy_hash(), password)
-    except (VerificationError, InvalidHashError):
+    except _hash_errors():
         return None
     if user is None or not user.active:
         return None
@@ -154,8 +175,8 @@ def password_matches(user: StaffUser, password: str) -> bool:
     if len(password) > MAX_PASSWORD_LENGTH:
         return False
     try:
-        return hasher.verify(user.password_hash, password)
-    except (VerificationError, InvalidHashError):
+        return _hasher().verify(user.password_hash, password)
+    except _hash_errors():
         return False
 
 
@@ -163,7 +184,7 @@ def set_password(user: StaffUser, password: str) -> None:
     """Give the account a new password (checked) and end all its sessions; the caller commits
     and, to stay signed in, signs in again with the new session token."""
     check_password(password)
-    user.password_hash = hasher.hash(password)
+    user.password_hash = _hasher().hash(password)
     user.end_sessions()
 
 
