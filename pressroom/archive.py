@@ -330,34 +330,35 @@ def slices(size: int) -> tuple[datetime, ...]:
 
 def locations(number: int, size: int) -> list[Location]:
     """Return slice `number` (from 1) of the public statements, `size` a slice, oldest first
-    by id, with the slug of each language: one query, no bodies."""
+    by id, with the slug of each language: one query, no bodies.
 
-    def compute():
-        ids = (
-            select(Statement.id)
-            .where(*_published(timekeeping.utcnow()))
-            .order_by(Statement.id)
-            .offset((number - 1) * size)
-            .limit(size)
-            .subquery()
+    Not cached apart from the child sitemap made of it, which is: a slice of 25,000 statements
+    took a third of a second more to pickle and its memory twice. The rows are read through the
+    connection, without the ORM's loading machinery (a third of the query's time).
+    """
+    ids = (
+        select(Statement.id)
+        .where(*_published(timekeeping.utcnow()))
+        .order_by(Statement.id)
+        .offset((number - 1) * size)
+        .limit(size)
+        .subquery()
+    )
+    rows = db.session.connection().execute(
+        select(
+            Statement.id,
+            Statement.published_at,
+            Statement.updated_at,
+            StatementText.lang,
+            StatementText.slug,
         )
-        rows = db.session.execute(
-            select(
-                Statement.id,
-                Statement.published_at,
-                Statement.updated_at,
-                StatementText.lang,
-                StatementText.slug,
-            )
-            .join(StatementText, StatementText.statement_id == Statement.id)
-            .where(Statement.id.in_(select(ids.c.id)))
-            .order_by(Statement.id, StatementText.lang)
-        )
-        found: dict[int, Location] = {}
-        for sid, published_at, updated_at, lang, slug in rows:
-            if sid not in found:
-                found[sid] = Location(sid, _last_change(published_at, updated_at))
-            found[sid].slugs[lang] = slug
-        return list(found.values())
-
-    return cached("locations", number, size, compute=compute)
+        .join(StatementText, StatementText.statement_id == Statement.id)
+        .where(Statement.id.in_(select(ids.c.id)))
+        .order_by(Statement.id, StatementText.lang)
+    )
+    found: dict[int, Location] = {}
+    for sid, published_at, updated_at, lang, slug in rows:
+        if sid not in found:
+            found[sid] = Location(sid, _last_change(published_at, updated_at))
+        found[sid].slugs[lang] = slug
+    return list(found.values())

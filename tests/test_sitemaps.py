@@ -3,6 +3,7 @@ sitemaps.org schema, split at the configured size, and name each page's language
 as the page itself does."""
 
 import re
+import time
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -11,11 +12,14 @@ from urllib.parse import urlsplit
 import pytest
 import xmlschema
 from flask import url_for
-from sqlalchemy import update
+from sqlalchemy import create_engine, event, update
+from sqlalchemy import text as sql
 
+from pressroom import dbtimeouts
 from pressroom.content import content_changed
 from pressroom.extensions import cache, db
 from pressroom.models import StatementText
+from pressroom.site import crawlers
 
 from .staff_client import create_statement, edit_statement, statement_id_from
 from .test_caching import counted_queries
@@ -261,3 +265,72 @@ def test_addresses_are_spelled_as_the_pages_spell_them(app, client, clock, add_s
     found = crawl(client, schemas)
     assert expected in found
     assert client.get(urlsplit(expected).path).status_code == 200
+
+
+@pytest.fixture
+def postgresql_only(database_url):
+    """Skip on SQLite: statement timeouts and the connection watchdog are PostgreSQL's."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL): SQLite has no statement timeout")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_statement_timeout_is_the_503_page_with_retry_after(
+    make_app, database_url, postgresql_only, add_statement, caplog, lang
+):
+    """A child sitemap whose query outlasts the statement timeout (here a tiny one, the query
+    waiting for a lock) answers the localised 503 with Retry-After, as any database outage."""
+    add_statement({"en": "Waiting", "ru": "Ожидание"})
+    app = make_app(PRESSROOM_DATABASE_TIMEOUT=5.0)
+    with app.app_context():
+        engine = db.engine
+
+    @event.listens_for(engine, "checkout")
+    def tiny_timeout(dbapi_connection, record, proxy):
+        """After the app's own checkout (which sets 5 s): 100 ms."""
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = 100")
+        dbapi_connection.commit()
+
+    client = app.test_client()
+    assert client.get("/sitemap.xml").status_code == 200  # the index, before the lock
+    locker = create_engine(database_url)
+    try:
+        with locker.connect() as connection:
+            connection.execute(sql("LOCK TABLE statement IN ACCESS EXCLUSIVE MODE"))
+            response = client.get("/sitemaps/statements-1.xml",
+                                  headers={"Accept-Language": lang})
+            connection.rollback()
+    finally:
+        locker.dispose()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "30"
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in page
+    assert {"en": "Temporarily unavailable", "ru": "Временно недоступно"}[lang] in page
+    assert any("statement timeout" in r.getMessage() for r in caplog.records)
+    assert client.get("/sitemaps/statements-1.xml").status_code == 200  # the lock is gone
+
+
+def test_a_long_render_does_not_hold_the_database_connection(
+    make_app, postgresql_only, add_statement, monkeypatch
+):
+    """The child's rows are read, then its connection goes back to the pool before the
+    addresses are written out: a render longer than the database timeout (as 50,000 addresses
+    are on a busy machine) is a sitemap, not a connection cut by the watchdog and a 503."""
+    add_statement({"en": "Slow", "ru": "Медленно"})
+    app = make_app(PRESSROOM_DATABASE_TIMEOUT=1.0)
+    writing = crawlers.statement_groups
+
+    def slow(locations):
+        """Take longer than the database timeout."""
+        time.sleep(1.5)
+        return writing(locations)
+
+    monkeypatch.setattr(crawlers, "statement_groups", slow)
+    client = app.test_client()
+    fired = dbtimeouts.watchdog.fired
+    assert client.get("/sitemaps/statements-1.xml").status_code == 200
+    assert dbtimeouts.watchdog.fired == fired
+    assert client.get("/en/").status_code == 200  # and the database is not left alone after
