@@ -25,12 +25,24 @@ def fingerprint(path: Path) -> str | None:
 
 def init_app(app) -> None:
     """Add the fingerprint to every static URL the app builds."""
-    static = Path(app.static_folder)
+    static = Path(app.static_folder).resolve()
+    # Where each name leads, and whether inside the static folder: resolving a path walks it
+    # with a system call per part, a page names a dozen files, and none of that changes while
+    # the app runs (the file's content may: `fingerprint` checks it on every call). The names
+    # come from templates and code, never from a request, so the dict stays small.
+    inside: dict[str, Path | None] = {}
+
+    def static_file(filename: str) -> Path | None:
+        """Return the resolved path of a static file's name, None when it leads outside."""
+        if filename not in inside:
+            path = (static / filename).resolve()
+            inside[filename] = path if path.is_relative_to(static) else None
+        return inside[filename]
 
     @app.url_defaults
     def add_fingerprint(endpoint, values):
         """Give static URLs a `v` parameter that changes with the file."""
         if endpoint == "static" and "filename" in values and "v" not in values:
-            path = (static / values["filename"]).resolve()
-            if path.is_relative_to(static.resolve()) and (digest := fingerprint(path)):
+            path = static_file(values["filename"])
+            if path is not None and (digest := fingerprint(path)):
                 values["v"] = digest
