@@ -14,6 +14,7 @@ def adapted_site(folder: Path, port: int, app_port: int) -> str:
     site = NGINX_SITE.read_text()
     for old, new in {
         "/srv/pressroom/static/": f"{ROOT / 'static'}/",
+        "/srv/pressroom/instance/media/": f"{folder / 'media'}/",
         "/var/cache/nginx/pressroom": str(folder / "cache"),
         "/var/log/nginx/": f"{folder}/",
         "listen 80;": f"listen 127.0.0.1:{port};",

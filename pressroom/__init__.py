@@ -14,8 +14,10 @@ from . import (
     cli,
     contentstate,
     dbtimeouts,
+    drafts,
     errors,
     i18n,
+    media,
     pagecache,
     routing,
     security,
@@ -51,10 +53,12 @@ def create_app(config: dict | None = None) -> Flask:
     configure_login(app)
     routing.init_app(app)
     register_blueprints(app)
+    media.init_app(app)
     i18n.init_app(app)
     templating.init_app(app)
     errors.init_app(app)
     security.init_app(app)
+    drafts.init_app(app)
     pagecache.init_app(app)
     configure_proxy(app)
     assets.init_app(app)
@@ -166,7 +170,8 @@ def configure_login(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    """Register the public site, the widgets and the staff area."""
+    """Register the public site, the widgets, the staff area and the preview links."""
+    from .previews import bp as previews_bp
     from .site import bp as site_bp
     from .staff import bp as staff_bp
     from .widgets import bp as widgets_bp
@@ -174,3 +179,4 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(site_bp)
     app.register_blueprint(widgets_bp)
     app.register_blueprint(staff_bp)
+    app.register_blueprint(previews_bp)

@@ -6,13 +6,18 @@ refused as an invalid form (422) instead of too large (413). And MAX_FORM_MEMORY
 to multipart forms, not to urlencoded ones, which is how browsers send every form of this site.
 """
 
-from flask import Request
+import re
+
+from flask import Request, current_app
 from werkzeug.exceptions import RequestEntityTooLarge
 from werkzeug.formparser import FormDataParser
 from werkzeug.utils import cached_property
 from werkzeug.wsgi import LimitedStream
 
 URLENCODED = "application/x-www-form-urlencoded"
+#: The forms that may carry a statement's photo: their bodies may be larger by
+#: PRESSROOM_IMAGE_MAX_BYTES (pressroom/images.py; nginx allows the same in deploy/).
+UPLOAD_PATHS = re.compile(r"/staff/statements/(?:new|[0-9]+/edit|preview)")
 
 
 class BoundedStream(LimitedStream):
@@ -52,6 +57,14 @@ class BoundedRequest(Request):
     """Flask's request, whose body and form fields are held to the configured limits."""
 
     form_data_parser_class = FormParser
+
+    @property
+    def max_content_length(self) -> int | None:
+        """MAX_CONTENT_LENGTH, plus the largest photo for a form that may carry one."""
+        limit = super().max_content_length
+        if limit is not None and self.method == "POST" and UPLOAD_PATHS.fullmatch(self.path):
+            return limit + current_app.config["PRESSROOM_IMAGE_MAX_BYTES"]
+        return limit
 
     @cached_property
     def stream(self):

@@ -113,6 +113,12 @@ def from_environment(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": _number("MAX_CONTENT_LENGTH", 1024 * 1024),
         "MAX_FORM_MEMORY_SIZE": _number("MAX_FORM_MEMORY_SIZE", 512 * 1024),
         "MAX_FORM_PARTS": _number("MAX_FORM_PARTS", 200),
+        # Statement photos: where their renditions are kept (pressroom/media.py), and the
+        # largest upload taken, in bytes and in pixels (pressroom/images.py). The statement
+        # form alone accepts a body this large (the limit above plus the photo).
+        "PRESSROOM_MEDIA_DIR": _env("PRESSROOM_MEDIA_DIR", str(Path(instance_path) / "media")),
+        "PRESSROOM_IMAGE_MAX_BYTES": _positive("PRESSROOM_IMAGE_MAX_BYTES", 10 * 1024 * 1024),
+        "PRESSROOM_IMAGE_MAX_PIXELS": _positive("PRESSROOM_IMAGE_MAX_PIXELS", 40_000_000),
         "PRESSROOM_PAGE_SIZE": 20,
         # Entries in each feed, and URLs in each child sitemap (the protocol allows up to 50,000;
         # 10,000 keeps each under 5 MB and quick to render after a save).
@@ -138,6 +144,9 @@ def from_environment(instance_path: str) -> dict:
         # whatever happens; both are checked on the server (pressroom/staff/sessions.py).
         "PRESSROOM_SESSION_IDLE_MINUTES": _positive("PRESSROOM_SESSION_IDLE_MINUTES", 30),
         "PRESSROOM_SESSION_MAX_HOURS": _positive("PRESSROOM_SESSION_MAX_HOURS", 12),
+        # How long a preview link to a statement works after it is made (it can be revoked
+        # sooner): pressroom/drafts.py.
+        "PRESSROOM_PREVIEW_LINK_HOURS": _positive("PRESSROOM_PREVIEW_LINK_HOURS", 48),
         # How many reverse proxies stand in front of the app; their X-Forwarded-For and
         # X-Forwarded-Proto are trusted only when this is above 0.
         "PRESSROOM_PROXY_FIX": int(_env("PRESSROOM_PROXY_FIX", "0")),

@@ -7,6 +7,7 @@ token also remembers when the next scheduled statement falls due; a request afte
 makes a new token, so a scheduled statement appears by itself at its time without a cron job.
 """
 
+import json
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -16,12 +17,73 @@ from flask import g
 from sqlalchemy import select
 from sqlalchemy.orm import defer
 
-from . import contentstate, timekeeping
+from . import contentstate, revisions, timekeeping
 from .extensions import cache, db
-from .models import Clock, DayCounter, RemovedStatement, SiteSettings, Statement, StatementText
+from .models import (
+    Clock,
+    DayCounter,
+    RemovedStatement,
+    SiteSettings,
+    Statement,
+    StatementImage,
+    StatementText,
+)
 
 #: Statement ids above this cannot exist; larger numbers in URLs are answered 404 before a query.
 MAX_ID = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One file of a statement's image: its name in the media storage, size and type."""
+
+    name: str
+    width: int
+    height: int
+    type: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A statement's lead image in one language: its renditions, alt text, caption, credit."""
+
+    width: int
+    height: int
+    renditions: tuple[Rendition, ...]
+    alt: str = ""
+    caption: str = ""
+    credit: str = ""
+
+    def of_type(self, content_type: str) -> list[Rendition]:
+        """Return the renditions of one type (image/webp, image/jpeg), narrowest first."""
+        return [r for r in self.renditions if r.type == content_type]
+
+    @property
+    def fallback(self) -> Rendition:
+        """Return the rendition for browsers without `srcset`, and for link previews: the
+        widest JPEG."""
+        return self.of_type("image/jpeg")[-1]
+
+    @property
+    def thumbnail(self) -> Rendition:
+        """Return the narrowest JPEG, for small pictures beside a title."""
+        return self.of_type("image/jpeg")[0]
+
+
+def picture(width: int | None, height: int | None, renditions: str | None, text=None):
+    """Return a Picture from an image row's columns and a text's captions, or None without."""
+    if renditions is None:
+        return None
+    return Picture(
+        width, height, tuple(Rendition(**r) for r in json.loads(renditions)),
+        alt=text.image_alt if text is not None else "",
+        caption=text.image_caption if text is not None else "",
+        credit=text.image_credit if text is not None else "",
+    )
+
+
+#: The columns of a statement's image that listings read beside the text (outer-joined).
+IMAGE_COLUMNS = (StatementImage.width, StatementImage.height, StatementImage.renditions)
 
 
 @dataclass(frozen=True)
@@ -35,6 +97,8 @@ class Item:
     title: str
     slug: str
     lead: str
+    #: The lead image, when the statement has one.
+    image: Picture | None = None
 
 
 @dataclass(frozen=True)
@@ -44,8 +108,11 @@ class Article(Item):
     body: str = ""
     featured: bool = False
     slugs: dict[str, str] = field(default_factory=dict)
-    #: When the statement was last saved (link previews give it as the modified time).
+    #: When readers were last told of a change (its public change note): link previews, JSON-LD
+    #: and feeds give it as the modified time. None: not changed since publication.
     updated_at: datetime | None = None
+    #: The public change notes in this language, newest first (`revisions.Change`).
+    changes: tuple = ()
     #: When it was withdrawn (None: it was not), and why, in this language.
     withdrawn_at: datetime | None = None
     withdrawn_reason: str = ""
@@ -177,8 +244,10 @@ def _public(now: datetime):
 def _listing(lang: str, kind: str | None):
     """Return the select of public statements with text in `lang`, newest first, no bodies."""
     query = (
-        select(Statement.id, Statement.kind, Statement.published_at, StatementText)
+        select(Statement.id, Statement.kind, Statement.published_at, StatementText,
+               *IMAGE_COLUMNS)
         .join(StatementText, StatementText.statement_id == Statement.id)
+        .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
         .options(defer(StatementText.body), defer(StatementText.body_source))
         .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
         .order_by(Statement.published_at.desc(), Statement.id.desc())
@@ -190,8 +259,11 @@ def _listing(lang: str, kind: str | None):
 
 def _item(row) -> Item:
     """Turn a listing row into an Item."""
-    sid, kind, published_at, text = row
-    return Item(sid, kind, published_at, text.lang, text.title, text.slug, text.lead)
+    sid, kind, published_at, text, *image = row
+    return Item(
+        sid, kind, published_at, text.lang, text.title, text.slug, text.lead,
+        image=picture(*image, text),
+    )
 
 
 def latest(lang: str, limit: int, kind: str | None = None) -> list[Item]:
@@ -237,9 +309,13 @@ def _article(statement: Statement, lang: str) -> Article | None:
         body=text.body,
         featured=statement.featured,
         slugs={t.lang: t.slug for t in statement.texts},
-        updated_at=statement.updated_at,
+        updated_at=statement.public_updated_at,
+        changes=revisions.public_changes(statement.id, lang),
         withdrawn_at=statement.withdrawn_at,
         withdrawn_reason=text.withdrawn_reason if statement.withdrawn_at else "",
+        image=statement.image and picture(
+            statement.image.width, statement.image.height, statement.image.renditions, text
+        ),
     )
 
 
@@ -271,15 +347,17 @@ def featured(lang: str) -> Article | None:
     def compute():
         # One row in one query: the home page needs this language's text only.
         row = db.session.execute(
-            select(Statement.id, Statement.kind, Statement.published_at, StatementText)
+            select(Statement.id, Statement.kind, Statement.published_at, StatementText,
+                   *IMAGE_COLUMNS)
             .join(StatementText, StatementText.statement_id == Statement.id)
+            .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
             .where(Statement.featured, StatementText.lang == lang, *_public(timekeeping.utcnow()))
             .order_by(Statement.published_at.desc())
             .limit(1)
         ).first()
         if row is None:
             return None
-        sid, kind, published_at, text = row
+        sid, kind, published_at, text, *image = row
         return Article(
             sid,
             kind,
@@ -291,6 +369,7 @@ def featured(lang: str) -> Article | None:
             body=text.body,
             featured=True,
             slugs={lang: text.slug},
+            image=picture(*image, text),
         )
 
     return cached("featured", lang, compute=compute)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
+    JSON,
     BigInteger,
     Boolean,
     CheckConstraint,
@@ -19,7 +20,7 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from . import timekeeping
 from .extensions import db
@@ -86,6 +87,9 @@ class Statement(db.Model):
         CheckConstraint(f"status IN ({', '.join(repr(s) for s in STATUSES)})", name="status"),
         # The public listings read published statements newest first.
         Index("ix_statement_status_published_at", "status", "published_at"),
+        # The dashboard reads every statement newest first, and its withdrawn ones apart.
+        Index("ix_statement_published_at_id", "published_at", "id"),
+        Index("ix_statement_withdrawn_at", "withdrawn_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -103,9 +107,17 @@ class Statement(db.Model):
     #: When an editor withdrew the published statement: its page stays, under a notice giving
     #: the reason (each text's `withdrawn_reason`), but it leaves every listing. None: not.
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+    #: When readers were last told of a change (the latest public change note): what feeds,
+    #: link previews and JSON-LD give as the modified time. A minor edit leaves it as it is
+    #: (GOV.UK's model). None: never changed since publication.
+    public_updated_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
 
     texts: Mapped[list["StatementText"]] = relationship(
         back_populates="statement", cascade="all, delete-orphan", lazy="selectin"
+    )
+    #: The lead image, if any (its alt text, caption and credit are on each text).
+    image: Mapped["StatementImage | None"] = relationship(
+        cascade="all, delete-orphan", lazy="select", uselist=False
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -148,8 +160,30 @@ class StatementText(db.Model):
     #: Why the statement was withdrawn, in this language; kept after a restore for the record
     #: of the last withdrawal, shown only while `Statement.withdrawn_at` is set.
     withdrawn_reason: Mapped[str] = mapped_column(Text, default="")
+    #: The lead image's text alternative, caption and credit in this language (empty without
+    #: an image; the alt text is required in every language the statement has when it has one).
+    image_alt: Mapped[str] = mapped_column(Text, default="")
+    image_caption: Mapped[str] = mapped_column(Text, default="")
+    image_credit: Mapped[str] = mapped_column(Text, default="")
 
     statement: Mapped[Statement] = relationship(back_populates="texts")
+
+
+class StatementImage(db.Model):
+    """A statement's lead image: its size after orientation, and the renditions made of it
+    once on upload (pressroom/images.py), kept in the media storage (pressroom/media.py)."""
+
+    __tablename__ = "statement_image"
+
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statement.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    #: SHA-256 of the uploaded file: the same photo uploaded twice is recognised.
+    digest: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    #: JSON: a list of {"name", "width", "height", "type"}, one per rendition, narrowest first.
+    renditions: Mapped[str] = mapped_column(Text)
 
 
 class RemovedStatement(db.Model):
@@ -160,6 +194,37 @@ class RemovedStatement(db.Model):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class StatementRevision(db.Model):
+    """One save of a statement: who, when, and everything the statement said after it (both
+    languages' texts, kind, status, times), with the public change note of that save, if any."""
+
+    __tablename__ = "statement_revision"
+    __table_args__ = (UniqueConstraint("statement_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statement.id", ondelete="CASCADE"))
+    #: 1, 2, 3… within the statement.
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    #: The account that saved; None for the record of a statement as it was before its first
+    #: recorded save. No foreign key: the history moves between sites without the accounts
+    #: (pressroom/transfer.py), and the email says who it was.
+    account_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: The account's email at the time: who it was, whatever becomes of the account.
+    email: Mapped[str | None] = mapped_column(String(254), default=None)
+    #: One of `pressroom.revisions.ACTIONS`: what the save did.
+    action: Mapped[str] = mapped_column(String(20), default="edit")
+    #: The statement's version after this save: the conflict page finds the version an editor
+    #: started from by it.
+    statement_version: Mapped[int] = mapped_column(Integer, default=1)
+    #: The revision number this one brought back, for a restore.
+    restored_from: Mapped[int | None] = mapped_column(Integer, default=None)
+    #: `pressroom.revisions.snapshot` of the statement after the save.
+    snapshot: Mapped[dict] = mapped_column(JSON)
+    #: The public change note in each language ({"en": …, "ru": …}); empty for a minor edit.
+    notes: Mapped[dict] = mapped_column(JSON, default=dict)
 
 
 class DayCounter(db.Model):
@@ -298,6 +363,32 @@ class AuditEntry(db.Model):
     object_ref: Mapped[str | None] = mapped_column(String(254), default=None)
     #: The client address (after the proxy fix); None on the command line.
     address: Mapped[str | None] = mapped_column(String(45), default=None)
+
+
+class PreviewLink(db.Model):
+    """A link that shows a statement's saved text to someone who is not signed in, until it
+    expires or is revoked. Only the token's SHA-256 is stored: the link is shown once."""
+
+    __tablename__ = "preview_link"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statement.id", ondelete="CASCADE"), index=True
+    )
+    #: The account that made the link; None once that account is deleted.
+    created_by: Mapped[int | None] = mapped_column(
+        ForeignKey("staff_user.id", ondelete="SET NULL"), default=None
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=None)
+
+    # Deleting a statement deletes its links through the ORM too: SQLite does not enforce the
+    # foreign key's ON DELETE CASCADE here.
+    statement: Mapped[Statement] = relationship(
+        backref=backref("preview_links", cascade="all, delete-orphan")
+    )
 
 
 class ContentVersion(db.Model):

@@ -36,16 +36,28 @@ label for the time before the event; the contact line stays, the new contacts ar
 Version 4 documents (before withdrawal and deletion) load with no statement withdrawn, empty
 reasons and no deleted ids. A document's `removed_statements` are the ids of deleted statements
 with when they went, so their addresses keep answering 410 Gone on the new site.
+Version 6 adds `statement_revisions`, every statement's history (snapshots and public change
+notes, each naming the account by id and email at the time, so it moves with or without the
+accounts), and each statement's `public_updated_at`. Version 5 documents load with no history
+and, like the migration, a published statement saved after its publication keeps that time as
+its public modified time.
+Version 6 also carries statement photos: `statement_images` (size and renditions of each) and
+each text's photo alt text, caption and credit; the renditions' files travel in `media`, by
+name, base64-encoded, and are written to the new site's media storage. A file whose bytes do not
+match its fingerprinted name is refused. Version 5 documents load without photos.
 """
 
+import base64
+import binascii
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, Table, delete, func, insert, select, text
+from sqlalchemy import JSON, Column, Integer, Table, delete, func, insert, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from . import search
+from . import media, search
 from .content import SETTINGS_FIELDS, content_changed
 from .extensions import db
 from .i18n import with_preposition
@@ -58,6 +70,8 @@ from .models import (
     SiteSettings,
     StaffUser,
     Statement,
+    StatementImage,
+    StatementRevision,
     StatementText,
     new_session_token,
 )
@@ -65,9 +79,9 @@ from .staff.accounts import AccountError, check_email
 from .text import sanitize_html
 
 FORMAT = "pressroom-content"
-VERSION = 5
+VERSION = 6
 #: The versions `load` reads; older ones are brought up to `VERSION` first.
-READABLE_VERSIONS = (1, 2, 3, 4, 5)
+READABLE_VERSIONS = (1, 2, 3, 4, 5, 6)
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,13 @@ SECTIONS = (
     Section("clocks", Clock),
     Section("settings", SiteSettings),
     Section("removed_statements", RemovedStatement),
+    Section("statement_revisions", StatementRevision),
+    Section("statement_images", StatementImage),
 )
+#: The document's key of the photos' files: {name: base64 of the bytes}.
+MEDIA = "media"
+#: The photo's texts on each statement text (empty in documents before version 6).
+IMAGE_TEXT_FIELDS = ("image_alt", "image_caption", "image_credit")
 STAFF = Section("staff", StaffUser)
 AUDIT = Section("audit", AuditEntry)
 #: Content tables in the order rows are inserted (parents first); deletion goes the other way.
@@ -160,10 +180,43 @@ def dump(with_staff: bool = False) -> dict:
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for section in SECTIONS:
         document[section.key] = _dump_section(section)
+    document[MEDIA] = _dump_media(document["statement_images"])
     if with_staff:
         document[STAFF.key] = dump_staff()
         document[AUDIT.key] = _dump_section(AUDIT)
     return document
+
+
+def _rendition_names(images: list[dict]) -> list[str]:
+    """Return the file names of every rendition of the given image rows."""
+    return [r["name"] for image in images for r in json.loads(image["renditions"])]
+
+
+def _dump_media(images: list[dict]) -> dict[str, str]:
+    """Return the files of the photos' renditions, base64-encoded, by name."""
+    store = media.storage()
+    files = {}
+    for name in _rendition_names(images):
+        data = store.open(name)
+        if data is None:
+            raise TransferError(f"the photo file {name} is missing from the media storage")
+        files[name] = base64.b64encode(data).decode("ascii")
+    return dict(sorted(files.items()))
+
+
+def _media_files(document: dict, rows: dict[type, list[dict]]) -> dict[str, bytes]:
+    """Return the files the document's photos need, decoded and checked against their names."""
+    given = document.get(MEDIA) or {}
+    files = {}
+    for name in _rendition_names(rows[StatementImage]):
+        try:
+            data = base64.b64decode(given[name], validate=True)
+        except (KeyError, binascii.Error, TypeError) as error:
+            raise ValueError(f"media file {name!r} is missing or not base64") from error
+        if not media.matches_content(name, data):
+            raise ValueError(f"media file {name!r} does not hold the bytes its name says")
+        files[name] = data
+    return files
 
 
 def is_empty() -> bool:
@@ -241,6 +294,30 @@ def _upgrade_from_version_4(document: dict) -> dict:
     return {**document, "version": 5, "statements": statements, "removed_statements": []}
 
 
+def _upgrade_from_version_5(document: dict) -> dict:
+    """Return a version 5 document in the shape of version 6: no revisions yet, and a published
+    statement saved after its publication keeps that save as its public modified time (as the
+    migration of that change leaves a database)."""
+
+    def public_updated_at(statement: dict) -> str | None:
+        """Return the statement's last save when it was after its publication, else None."""
+        saved, published = statement.get("updated_at"), statement.get("published_at")
+        if statement.get("status") != "published" or not (saved and published):
+            return None
+        later = datetime.fromisoformat(saved) > datetime.fromisoformat(published)
+        return saved if later else None
+
+    statements = [
+        {**s, "public_updated_at": public_updated_at(s),
+         "texts": [{**dict.fromkeys(IMAGE_TEXT_FIELDS, ""), **t} for t in s["texts"]]}
+        for s in document["statements"]
+    ]
+    return {
+        **document, "version": 6, "statements": statements, "statement_revisions": [],
+        "statement_images": [], MEDIA: {},
+    }
+
+
 def _column_value(column: Column, raw: Any) -> Any:
     """Return a document value as the column takes it; ValueError when it does not fit.
 
@@ -252,6 +329,11 @@ def _column_value(column: Column, raw: Any) -> Any:
         if not column.nullable:
             raise ValueError(f"{where} has no value")
         return None
+    if isinstance(column.type, JSON):
+        # A revision's snapshot and notes: JSON objects (lists for other JSON columns).
+        if not isinstance(raw, dict | list):
+            raise ValueError(f"{where} is not a JSON object or list")
+        return raw
     # A TypeDecorator (UTCDateTime) answers `object`; the type it wraps knows better.
     kind = getattr(column.type, "impl_instance", column.type).python_type
     if kind is datetime:
@@ -365,7 +447,10 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
             document = _upgrade_from_version_3(document)
         if document["version"] == 4:
             document = _upgrade_from_version_4(document)
+        if document["version"] == 5:
+            document = _upgrade_from_version_5(document)
         rows = _rows(document)
+        files = _media_files(document, rows)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise TransferError(f"the document is incomplete or malformed ({error!r})") from None
     if not replace and not is_empty():
@@ -388,11 +473,17 @@ def load(document: dict, replace: bool = False) -> dict[str, int]:
         # Core inserts pass the session by: index the loaded texts in the same transaction.
         for _done in search.reindex(db.session.connection()):
             pass
+        # Before the commit: a storage that cannot take them leaves the database as it was.
+        for name, data in files.items():
+            media.storage().save(name, data)
         db.session.commit()
     except SQLAlchemyError as error:
         db.session.rollback()
         reason = str(error).splitlines()[0]
         raise TransferError(f"the database refused the content: {reason}") from error
+    except OSError as error:
+        db.session.rollback()
+        raise TransferError(f"the media storage refused a photo's file: {error}") from error
     content_changed()
     counts = {
         "statements": len(rows[Statement]),

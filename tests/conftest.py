@@ -17,10 +17,13 @@ from pressroom.models import (
     Clock,
     DayCounter,
     DayCounterText,
+    PreviewLink,
     RemovedStatement,
     SiteSettings,
     StaffUser,
     Statement,
+    StatementImage,
+    StatementRevision,
     StatementText,
 )
 from pressroom.staff.throttle import throttle
@@ -69,6 +72,7 @@ def app_config(database_url, cache_config, tmp_path_factory) -> dict:
         "PRESSROOM_DEFAULT_LANGUAGE": "en",
         "SERVER_NAME": "pressroom.test",
         "PRESSROOM_STATE_FILE": str(tmp_path_factory.mktemp("state") / "content-state.json"),
+        "PRESSROOM_MEDIA_DIR": str(tmp_path_factory.mktemp("media")),
         **cache_config,
     }
 
@@ -96,7 +100,9 @@ def app(app_config, schema):
     with app.app_context():
         db.session.remove()
         for model in (
-            StatementText, Statement, RemovedStatement, DayCounterText, DayCounter, Clock,
+            PreviewLink, StatementRevision, StatementImage, StatementText, Statement,
+            RemovedStatement,
+            DayCounterText, DayCounter, Clock,
             SiteSettings, AuditEntry, StaffUser,
         ):
             db.session.execute(delete(model))

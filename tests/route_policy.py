@@ -16,8 +16,10 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import select
 
+from pressroom import ROOT, media, timekeeping
 from pressroom.content import SETTINGS_FIELDS
 from pressroom.extensions import db
+from pressroom.models import Statement
 from pressroom.security import BASE_POLICY
 
 #: Kinds of input value; tests/sweep_values.py generates bad values of each kind.
@@ -36,6 +38,9 @@ SEGMENT_KINDS = {
     "year": NUMBER,
     "month": NUMBER,
     "number": NUMBER,
+    "link_id": NUMBER,
+    "token": TOKEN,
+    "name": PATH,
 }
 #: Who may frame a page, as CSP `frame-ancestors` and X-Frame-Options say it.
 FRAMES = {
@@ -91,6 +96,8 @@ class Route:
     #: Framing of the error pages the app's error handler answers for this route, where it
     #: differs from `frame`.
     error_frame: str | None = None
+    #: Its Referrer-Policy: previews say "no-referrer", so their token never leaves in a Referer.
+    referrer: str = "strict-origin-when-cross-origin"
 
     @property
     def example(self) -> str:
@@ -105,6 +112,14 @@ class Route:
 
 
 SEGMENT = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
+
+
+def seed_rendition() -> str:
+    """Store one photo rendition in the app's media storage; return its name (`{rendition}`)."""
+    data = (ROOT / "tests" / "data" / "images" / "valid.jpg").read_bytes()
+    name = media.file_name(data, 1700, "jpg")
+    media.storage().save(name, data)
+    return name
 
 
 def build_path(rule: str, values: dict[str, str]) -> str:
@@ -130,6 +145,15 @@ STATEMENT_FORM = {
     "featured": WORD,
     "action": WORD,
     **{f"{lang}-{name}": TEXT for lang in LANGS for name in ("title", "slug", "lead", "body")},
+    # Asked on an edit of a public statement: a minor edit, or a change with a public note.
+    "change": WORD,
+    "change_note_en": TEXT,
+    "change_note_ru": TEXT,
+    # The photo (a file, not swept), the one kept from a refused submit, its removal, its texts.
+    "image_token": TOKEN,
+    "image_remove": WORD,
+    **{f"{lang}-{name}": TEXT for lang in LANGS
+       for name in ("image_alt", "image_caption", "image_credit")},
 }
 VALID_STATEMENT = {
     "form_token": "{form_token}",
@@ -332,7 +356,7 @@ ROUTES = (
         "widgets.latest",
         GET,
         **WIDGET,
-        query={"limit": NUMBER, "kind": WORD, **COMMON},
+        query={"limit": NUMBER, "kind": WORD, "thumbs": WORD, **COMMON},
     ),
     Route(
         "/widgets/statement/<id:statement_id>",
@@ -351,7 +375,55 @@ ROUTES = (
         path={"filename": "css/site.css"},
         query={"v": TOKEN},
     ),
-    Route("/staff/", "staff.dashboard", GET, **STAFF, query={"page": NUMBER, "lang": WORD}),
+    # A statement photo's rendition (pressroom/media.py): `{rendition}` is one the seed stored.
+    Route("/media/<name>", "media.image", GET, **SITE, cache="browser",
+          path={"name": "{rendition}"}),
+    Route(
+        "/staff/",
+        "staff.dashboard",
+        GET,
+        **STAFF,
+        query={
+            "page": NUMBER, "lang": WORD, "status": WORD, "kind": WORD, "missing": WORD, "q": TEXT,
+        },
+    ),
+    # Previews (pressroom/drafts.py): `{preview_token}` and `{preview_link}` are two links to
+    # the seeded statement (`seed_previews`), so revoking one leaves the other working.
+    Route(
+        "/staff/statements/<id:statement_id>/preview",
+        "staff.statement_page_preview",
+        GET,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        query={"lang": WORD},
+    ),
+    Route(
+        "/staff/statements/<id:statement_id>/preview-links",
+        "staff.preview_link_new",
+        POST,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        form={"csrf_token": TOKEN},
+        status=303,
+    ),
+    Route(
+        "/staff/preview-links/<id:link_id>/revoke",
+        "staff.preview_link_revoke",
+        POST,
+        **STAFF,
+        path={"link_id": "{preview_link}"},
+        form={"csrf_token": TOKEN},
+        status=303,
+    ),
+    Route(
+        "/preview/<lang:lang>/<token>",
+        "previews.preview_link_show",
+        GET,
+        **SITE,
+        cache="no-store",
+        path={"lang": "ru", "token": "{preview_token}"},
+        referrer="no-referrer",
+    ),
     Route(
         "/staff/sign-in",
         "staff.sign_in",
@@ -400,6 +472,27 @@ ROUTES = (
         form=STATEMENT_FORM,
         form_name="statement",
         valid_form=VALID_STATEMENT,
+    ),
+    # The history (pressroom/staff/history.py); revision 1 is the seeded statement's creation.
+    Route(
+        "/staff/statements/<id:statement_id>/history",
+        "staff.statement_history",
+        GET,
+        **STAFF,
+        path={"statement_id": "{statement}"},
+        query={"lang": WORD, "a": NUMBER, "b": NUMBER},
+    ),
+    Route(
+        "/staff/statements/<id:statement_id>/history/<id:number>/restore",
+        "staff.statement_revision_restore",
+        GET_POST,
+        **STAFF,
+        path={"statement_id": "{statement}", "number": "1"},
+        query={"lang": WORD},
+        form={"csrf_token": TOKEN, "version": NUMBER, "change": WORD, "change_note_en": TEXT,
+              "change_note_ru": TEXT},
+        form_name="restore",
+        valid_form={"version": "{version}", "change": "minor"},
     ),
     Route(
         "/staff/statements/<id:statement_id>/withdraw",
@@ -576,7 +669,7 @@ def security_problems(route: Route, response, ancestors: str, https: bool = Fals
         problems.append(f"X-Frame-Options {headers.get('X-Frame-Options')!r}")
     if headers.get("X-Content-Type-Options") != "nosniff":
         problems.append("no X-Content-Type-Options: nosniff")
-    if headers.get("Referrer-Policy") != "strict-origin-when-cross-origin":
+    if headers.get("Referrer-Policy") != route.referrer:
         problems.append(f"Referrer-Policy {headers.get('Referrer-Policy')!r}")
     if https and not headers.get("Strict-Transport-Security", "").startswith("max-age="):
         problems.append("no Strict-Transport-Security over HTTPS")
@@ -641,3 +734,15 @@ def table_rows() -> dict[tuple, tuple]:
 def rows_changed(before: dict, after: dict) -> int:
     """Return how many rows were added, removed or changed between two `table_rows()`."""
     return sum(1 for key in before.keys() | after.keys() if before.get(key) != after.get(key))
+
+
+def seed_previews(statement_id: int) -> dict[str, str]:
+    """Make two preview links to a statement (in an app context); return the first's token
+    and the second's id, as the previews' rows name them."""
+    from pressroom import drafts
+
+    statement = db.session.get(Statement, statement_id)
+    shown, token = drafts.create_link(statement, None, timekeeping.utcnow())
+    revoked, _token = drafts.create_link(statement, None, timekeeping.utcnow())
+    db.session.commit()
+    return {"preview_token": token, "preview_link": str(revoked.id)}

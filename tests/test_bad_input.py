@@ -50,6 +50,8 @@ from .route_policy import (
     route_of,
     rows_changed,
     security_problems,
+    seed_previews,
+    seed_rendition,
     table_rows,
 )
 from .staff_client import EMAIL, PASSWORD, create_statement, hidden, html, sign_in
@@ -267,6 +269,8 @@ def seed(app) -> dict[str, str]:
             "month": f"{published.month:02d}",
             "counter": str(db.session.scalar(select(DayCounter.id))),
             "clock": str(db.session.scalar(select(Clock.id))),
+            **seed_previews(statement.id),
+            "rendition": seed_rendition(),
         }
 
 

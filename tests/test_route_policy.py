@@ -28,6 +28,8 @@ from .route_policy import (
     off_site,
     rows_changed,
     security_problems,
+    seed_previews,
+    seed_rendition,
     table_rows,
 )
 from .staff_client import EMAIL, PASSWORD, hidden, html, sign_in
@@ -56,7 +58,8 @@ def seeds(app, add_statement, staff_user) -> dict[str, str]:
         db.session.add_all([counter, clock, SiteSettings(lang="en", site_title="Press Office")])
         db.session.commit()
         content_changed()
-        found = {"counter": str(counter.id), "clock": str(clock.id)}
+        found = {"counter": str(counter.id), "clock": str(clock.id), **seed_previews(statement.id),
+                 "rendition": seed_rendition()}
     published = timekeeping.now_in(app.config["PRESSROOM_TIMEZONE"], statement.published_at)
     return {
         **found,

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from .. import timekeeping
 from ..content import Article
 from ..i18n import site_zone
+from ..media import storage
 from ..models import KINDS
 from ..templating import site_settings
 
@@ -118,6 +119,22 @@ def share_image() -> dict:
         "url": url_for("static", filename=SHARE_IMAGE, _external=True),
         "width": width,
         "height": height,
+        "type": "image/png",
+    }
+
+
+def statement_image(article: Article) -> dict | None:
+    """Return a statement's own photo as link previews take it (its widest JPEG: every
+    consumer reads JPEG), with its absolute URL, size and alt text; None without a photo."""
+    if article.image is None:
+        return None
+    chosen = article.image.fallback
+    return {
+        "url": storage().url(chosen.name, external=True),
+        "width": chosen.width,
+        "height": chosen.height,
+        "type": chosen.type,
+        "alt": article.image.alt,
     }
 
 
@@ -127,10 +144,12 @@ def organization(lang: str, name: str) -> dict:
 
 
 def open_graph(
-    og_type: str, title: str, description: str, url: str, name: str, lang: str, others: list[str]
+    og_type: str, title: str, description: str, url: str, name: str, lang: str, others: list[str],
+    image: dict | None = None,
 ) -> list[tuple[str, str]]:
-    """Return the Open Graph properties every page shares, the image included."""
-    image = share_image()
+    """Return the Open Graph properties every page shares, the image included (the site's share
+    image unless `image` is given)."""
+    image = image or share_image()
     return [
         ("og:type", og_type),
         ("og:title", title),
@@ -140,22 +159,25 @@ def open_graph(
         ("og:locale", OG_LOCALES[lang]),
         *(("og:locale:alternate", OG_LOCALES[other]) for other in others),
         ("og:image", image["url"]),
-        ("og:image:type", "image/png"),
+        ("og:image:type", image["type"]),
         ("og:image:width", str(image["width"])),
         ("og:image:height", str(image["height"])),
-        ("og:image:alt", name),
+        ("og:image:alt", image.get("alt") or name),
     ]
 
 
-def x_card(title: str, description: str, name: str) -> list[tuple[str, str]]:
+def x_card(
+    title: str, description: str, name: str, image: dict | None = None
+) -> list[tuple[str, str]]:
     """Return the X (Twitter) large-image card; X reads the rest from Open Graph, but not all
     consumers of these tags do, so the title, description and image are repeated."""
+    image = image or share_image()
     return [
         ("twitter:card", "summary_large_image"),
         ("twitter:title", title),
         ("twitter:description", description),
-        ("twitter:image", share_image()["url"]),
-        ("twitter:image:alt", name),
+        ("twitter:image", image["url"]),
+        ("twitter:image:alt", image.get("alt") or name),
     ]
 
 
@@ -173,7 +195,10 @@ def statement_page(article: Article, alternates: dict[str, str]) -> PageMetadata
     modified = iso_instant(max(updated, article.published_at)) if updated else published
     section = str(KINDS[article.kind].one)
 
-    properties = open_graph("article", article.title, description, url, name, lang, others)
+    photo = statement_image(article)
+    properties = open_graph(
+        "article", article.title, description, url, name, lang, others, image=photo
+    )
     properties += [
         ("article:published_time", published),
         ("article:modified_time", modified),
@@ -193,7 +218,11 @@ def statement_page(article: Article, alternates: dict[str, str]) -> PageMetadata
         "datePublished": published,
         "dateModified": modified,
         "articleSection": section,
-        "image": [share_image()["url"]],
+        "image": [
+            {"@type": "ImageObject", "url": photo["url"], "width": photo["width"],
+             "height": photo["height"]}
+            if photo else share_image()["url"]
+        ],
         "author": publisher,
         "publisher": publisher,
     }
@@ -201,7 +230,7 @@ def statement_page(article: Article, alternates: dict[str, str]) -> PageMetadata
     return PageMetadata(
         description=description,
         properties=properties,
-        names=x_card(article.title, description, name),
+        names=x_card(article.title, description, name, image=photo),
         json_ld=[script_json(news)],
     )
 

@@ -5,6 +5,7 @@ import hashlib
 import json
 from datetime import datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import func, select, update
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -13,8 +14,10 @@ from ..config import LANGUAGES
 from ..extensions import db
 from ..models import DayCounter, Statement, StatementText
 from ..text import make_slug, markdown_to_html
-from .forms import COUNTER_TEXT_FIELDS, CounterForm, StatementForm
+from .forms import COUNTER_TEXT_FIELDS, ChangeForm, CounterForm, StatementForm
 
+#: The photo's texts in each language, as the form and the table name them.
+IMAGE_TEXT_FIELDS = ("image_alt", "image_caption", "image_credit")
 #: Room left in the 200-character column for a "-N" suffix.
 MAX_SLUG = 120
 #: PostgreSQL advisory lock held by a transaction that changes which statement is featured.
@@ -61,6 +64,8 @@ def form_from_statement(form: StatementForm, statement: Statement, tz: str) -> N
         # Statements written before the Markdown source was kept show their HTML, which
         # Markdown passes through unchanged.
         sub.body.data = text.body_source or text.body
+        for name in IMAGE_TEXT_FIELDS:
+            sub[name].data = getattr(text, name)
 
 
 def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
@@ -84,6 +89,8 @@ def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
         text.lead = sub.lead.data
         text.body_source = sub.body.data
         text.body = markdown_to_html(sub.body.data)
+        for name in IMAGE_TEXT_FIELDS:
+            setattr(text, name, sub[name].data)
         if sub.slug.data:
             wanted = make_slug(sub.slug.data, max_length=MAX_SLUG)
         elif was_published and text.slug:
@@ -97,6 +104,23 @@ def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
     # Every save bumps the version, even one that changes only the texts.
     statement.updated_at = timekeeping.utcnow()
     flag_modified(statement, "updated_at")
+
+
+def change_notes(form: ChangeForm, languages: list[str], public: bool) -> dict[str, str] | None:
+    """Return the public change note per language of an edit readers are told of, {} for a
+    minor edit (or a statement not public: nobody is told), or None when "change" was chosen
+    and a note is missing in one of `languages` (the field then says so)."""
+    if not public or form.change.data != "major":
+        return {}
+    notes = {}
+    for lang in languages:
+        field = form[f"change_note_{lang}"]
+        if field.data:
+            notes[lang] = field.data
+        else:
+            field.errors = [*field.errors, _("Say what changed in this language too: readers "
+                                             "see the note on the page.")]
+    return notes if len(notes) == len(languages) else None
 
 
 def unfeature_others(statement: Statement) -> None:

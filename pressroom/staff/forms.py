@@ -6,6 +6,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateField,
@@ -15,6 +16,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     PasswordField,
+    RadioField,
     SelectChoice,
     SelectField,
     StringField,
@@ -255,6 +257,17 @@ class StatementTextForm(SubForm):
         _l("Text"), filters=[present], validators=[Limit(100_000)],
         description=_l("Markdown: blank line between paragraphs, *italic*, **bold**, [link](https://…)."),
     )
+    image_alt = StringField(
+        _l("Photo: text alternative"), filters=[stripped], validators=[Limit(300)],
+        description=_l("What the photo shows, for people who cannot see it. Needed with a photo."),
+    )
+    image_caption = StringField(
+        _l("Photo: caption"), filters=[stripped], validators=[Limit(500)]
+    )
+    image_credit = StringField(
+        _l("Photo: credit"), filters=[stripped], validators=[Limit(200)],
+        description=_l("Who took the photo, or whose it is."),
+    )
 
     @property
     def filled(self) -> bool:
@@ -262,7 +275,36 @@ class StatementTextForm(SubForm):
         return any((f.data or "").strip() for f in (self.title, self.slug, self.lead, self.body))
 
 
-class StatementForm(StaffForm):
+#: The longest public change note, per language.
+MAX_CHANGE_NOTE = 500
+
+
+class ChangeForm(StaffForm):
+    """Whether an edit of a public statement is minor or a change readers are told of, with
+    its public change note in each language (the view requires the note in every language
+    the statement has when "change" is chosen)."""
+
+    change = RadioField(
+        _l("What kind of edit is this?"),
+        choices=[
+            SelectChoice("minor", _l("Minor edit: a typo or formatting. Readers are not told.")),
+            SelectChoice(
+                "major", _l("A change readers should know about: a public note says what changed.")
+            ),
+        ],
+        default="minor",
+    )
+    change_note_en = TextAreaField(
+        _l("Change note, in English"), filters=[stripped], validators=[Limit(MAX_CHANGE_NOTE)],
+        description=_l('Shown on the English page as "Updated 5 July 2020: …".'),
+    )
+    change_note_ru = TextAreaField(
+        _l("Change note, in Russian"), filters=[stripped], validators=[Limit(MAX_CHANGE_NOTE)],
+        description=_l('Shown on the Russian page as "Updated 5 July 2020: …".'),
+    )
+
+
+class StatementForm(ChangeForm):
     """A statement: kind, publication time, status, featured, and its English and Russian texts."""
 
     form_token = HiddenField(validators=[Length(max=64)])
@@ -287,6 +329,12 @@ class StatementForm(StaffForm):
         validators=[InputRequired()],
     )
     featured = BooleanField(_l("Featured on the front page"))
+    #: The lead photo (checked and stored by pressroom/staff/images.py, not by WTForms).
+    image = FileField(_l("Photo"))
+    #: A photo uploaded with a submit that was refused for another reason, kept for the next
+    #: one: a signed token naming its renditions (staff/images.py).
+    image_token = HiddenField(validators=[Length(max=4000)])
+    image_remove = BooleanField(_l("Remove the photo"))
     en = FormField(StatementTextForm, separator="-")
     ru = FormField(StatementTextForm, separator="-")
 
@@ -438,6 +486,13 @@ class SettingsForm(StaffForm):
 
     en = FormField(SettingsTextForm, separator="-")
     ru = FormField(SettingsTextForm, separator="-")
+
+
+class RestoreForm(ChangeForm):
+    """Restore an earlier revision of a statement: the version the page showed, and the kind of
+    edit it is when the statement is public."""
+
+    version = HiddenField(validators=[Length(max=12)])
 
 
 class ConfirmForm(StaffForm):

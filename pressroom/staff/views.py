@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import TooManyRequests
 from wtforms import FormField, HiddenField, PasswordField, StringField
 
-from .. import audit, timekeeping
+from .. import audit, drafts, revisions, timekeeping
 from ..config import LANGUAGES
 from ..content import SETTINGS_FIELDS, content_changed
 from ..errors import RETRY_AFTER, handle_database_down, note_database_down, render_alone
@@ -36,10 +36,12 @@ from ..models import (
     Statement,
 )
 from ..text import markdown_to_html
-from . import bp, permissions, sessions
+from . import bp, listing, permissions, sessions
+from . import images as photos
 from .accounts import authenticate, normalize_email
 from .editing import (
     apply_form,
+    change_notes,
     counter_matches,
     counter_version,
     form_from_statement,
@@ -56,6 +58,7 @@ from .forms import (
     StatementForm,
     zone_choices,
 )
+from .preview_views import new_link_for
 from .throttle import throttle
 from .withdrawal import new_statement_id
 
@@ -260,19 +263,6 @@ def sign_out():
     return redirect(url_for("staff.sign_in"), 303)
 
 
-def _status_of(statement: Statement, now) -> str:
-    """Return how the dashboard describes a statement's state."""
-    if statement.status == "draft":
-        return _("Draft")
-    if statement.status == "review":
-        return _("In review")
-    if statement.withdrawn_at is not None:
-        return _("Withdrawn")
-    if statement.published_at > now:
-        return _("Scheduled")
-    return _("Published")
-
-
 def page_of(total: int, size: int) -> tuple[int, int]:
     """Return the page `?page=` asks for, within the pages `total` rows make, and their count.
 
@@ -286,16 +276,12 @@ def page_of(total: int, size: int) -> tuple[int, int]:
 
 @bp.get("/")
 def dashboard():
-    """All statements, drafts included, newest first; counters, clocks and site settings."""
-    total = db.session.scalar(select(db.func.count()).select_from(Statement))
-    number, pages = page_of(total, DASHBOARD_PAGE_SIZE)
-    statements = db.session.scalars(
-        select(Statement)
-        .order_by(Statement.published_at.desc(), Statement.id.desc())
-        .offset((number - 1) * DASHBOARD_PAGE_SIZE)
-        .limit(DASHBOARD_PAGE_SIZE)
-    ).all()
+    """All statements, drafts included, newest first, filtered by the query string, a page at a
+    time; what waits for review; counters, clocks and site settings."""
+    filters, problems = listing.filters_from(request.args)
+    number = listing.page_number(request.args)
     now = timekeeping.utcnow()
+    statements, has_next = listing.statements_page(filters, number, DASHBOARD_PAGE_SIZE, now)
     counters = db.session.scalars(select(DayCounter).order_by(DayCounter.position, DayCounter.id))
     clocks = db.session.scalars(select(Clock).order_by(Clock.position, Clock.id))
     settings = {s.lang: s for s in db.session.scalars(select(SiteSettings))}
@@ -309,11 +295,16 @@ def dashboard():
         ).all()
     return render_template(
         "staff/dashboard.html",
-        statements=[(s, _status_of(s, now), permissions.may_edit(current_user, s))
+        statements=[(s, listing.status_key(s, now), permissions.may_edit(current_user, s))
                     for s in statements],
+        statuses=listing.STATUS_FILTERS,
+        kinds={name: kind.one for name, kind in listing.KINDS.items()},
+        missing=listing.MISSING,
+        filters=filters,
+        problems=problems,
         waiting=waiting,
         page=number,
-        pages=pages,
+        has_next=has_next,
         counters=list(counters),
         clocks=list(clocks),
         site_settings=settings,
@@ -327,18 +318,28 @@ def _site_zone() -> str:
     return current_app.config["PRESSROOM_TIMEZONE"]
 
 
-def _render_statement_form(form, statement=None, status=200, conflict=False, preview=None):
-    """Render the statement form page (new or edit)."""
+def _render_statement_form(
+    form, statement=None, status=200, conflict=False, preview=None, theirs=None
+):
+    """Render the statement form page (new or edit); `theirs` is the other person's change on
+    a conflict page."""
     title = _("Edit statement") if statement else _("New statement")
+    now = timekeeping.utcnow()
     return render_template(
         "staff/statement_form.html",
         form=form,
         statement=statement,
         statement_id=statement.id if statement else None,
+        preview_links=drafts.links_of(statement.id) if statement and statement.id else [],
+        new_preview_link=new_link_for(statement.id) if statement and statement.id else None,
         conflict=conflict,
+        theirs=theirs,
         preview=preview,
+        photos=photos.shown(form, statement),
+        # An edit of what the public sees asks whether readers are told of it.
+        asks_change=bool(statement and statement.id and statement.is_public(now)),
         zone=_site_zone(),
-        now=timekeeping.utcnow(),
+        now=now,
         title=title,
     ), status
 
@@ -397,8 +398,13 @@ def statement_new():
         form.form_token.data = secrets.token_urlsafe(24)
         return _render_statement_form(form)
     if request.form.get("action") == "preview":
+        photos.receive(form, None)
         return _render_statement_form(form, preview=_previews(form))
-    if not form.validate():
+    valid = form.validate()
+    # After validate(), which would clear the photo's messages.
+    photo = photos.receive(form, None)
+    described = photos.require_alt_text(form, photo, None)
+    if not valid or photo is None or not described:
         return _render_statement_form(form, status=422)
     token = form.form_token.data or None
     existing = _by_form_token(token)
@@ -408,9 +414,11 @@ def statement_new():
         statement = Statement(id=new_statement_id(), form_token=token)
         with db.session.no_autoflush:
             apply_form(statement, form, tz)
+            photos.apply(statement, photo)
         db.session.add(statement)
         try:
             db.session.flush()
+            revisions.record(statement, current_user, "create")
             _audit_save(statement, None)
             db.session.commit()
         except IntegrityError:
@@ -453,8 +461,15 @@ def statement_edit(statement_id: int):
     form = StatementForm()
     _limit_statement_form(form, statement)
     if request.form.get("action") == "preview":
+        photos.receive(form, statement)
         return _render_statement_form(form, statement, preview=_previews(form))
-    if not form.validate():
+    valid = form.validate()
+    # After validate(), which would clear the photo's messages.
+    photo = photos.receive(form, statement)
+    described = photos.require_alt_text(form, photo, statement)
+    languages = [lang for lang in LANGUAGES if form[lang].form.filled]
+    notes = change_notes(form, languages, statement.is_public(timekeeping.utcnow()))
+    if not valid or notes is None or photo is None or not described:
         return _render_statement_form(form, statement, status=422)
     if form.version.data != str(statement.version):
         if matches_stored(statement, form, tz):
@@ -463,7 +478,11 @@ def statement_edit(statement_id: int):
     before = statement.status
     try:
         with db.session.no_autoflush:
+            revisions.ensure_baseline(statement)
             apply_form(statement, form, tz)
+            released = photos.apply(statement, photo)
+        db.session.flush()
+        revisions.record(statement, current_user, "edit", notes)
         _audit_save(statement, before)
         db.session.commit()
     except StaleDataError:
@@ -475,24 +494,38 @@ def statement_edit(statement_id: int):
         form.form_errors.append(_("Someone took one of these addresses a moment ago. Save again."))
         return _render_statement_form(form, db.session.get(Statement, statement_id), status=409)
     content_changed()
+    photos.discard(released)
     return _saved(statement)
 
 
 def _conflict(form: StatementForm, statement: Statement):
-    """Refuse a save based on an outdated version; give back everything the person typed."""
+    """Refuse a save based on an outdated version; give back everything the person typed, and
+    show the other person's change: the stored statement against the version the form was
+    opened at, words marked."""
     db.session.refresh(statement)
+    started = form.version.data or ""
+    base = None
+    if started.isascii() and started.isdigit() and len(started) < 10:
+        base = revisions.revision_at_version(statement.id, int(started))
+    latest = revisions.history(statement.id)[:1]
+    theirs = {
+        "diff": revisions.compare(base.snapshot, revisions.snapshot(statement)) if base else None,
+        "by": latest[0] if latest else None,
+    }
     # The form now carries the stored version: saving again, knowingly, replaces it.
     form.version.data = str(statement.version)
-    return _render_statement_form(form, statement, status=409, conflict=True)
+    return _render_statement_form(form, statement, status=409, conflict=True, theirs=theirs)
 
 
 @bp.post("/statements/preview")
 def statement_preview():
     """The htmx preview: both languages' texts rendered as they will be published."""
     form = StatementForm()
-    response = current_app.make_response(
-        render_template("staff/_preview.html", previews=_previews(form))
-    )
+    photos.receive(form, None)
+    response = current_app.make_response(render_template(
+        "staff/_preview.html", previews=_previews(form), photos=photos.shown(form, None),
+        image_token=form.image_token, image_errors=form.image.errors,
+    ))
     response.vary.add("HX-Request")
     return response
 

@@ -12,12 +12,13 @@ from flask_login import current_user
 from sqlalchemy import func, select
 from sqlalchemy.orm.exc import StaleDataError
 
-from .. import audit, timekeeping
+from .. import audit, revisions, timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
 from ..extensions import db
 from ..models import RemovedStatement, Statement
 from . import bp
+from . import images as photos
 from .forms import WithdrawForm
 
 
@@ -100,6 +101,7 @@ def statement_withdraw(statement_id: int):
         return _render_withdraw(form, statement, 409)
     now = timekeeping.utcnow()
     newly = statement.withdrawn_at is None
+    revisions.ensure_baseline(statement)
     if newly:
         statement.withdrawn_at = now
     statement.updated_at = now  # the sitemap's last change: search engines come for the notice
@@ -107,6 +109,8 @@ def statement_withdraw(statement_id: int):
         statement.text(lang).withdrawn_reason = _reason_field(form, lang).data
     audit.record("withdraw" if newly else "save", current_user, kind="statement", ref=statement.id)
     try:
+        db.session.flush()
+        revisions.record(statement, current_user, "withdraw")
         db.session.commit()
     except StaleDataError:
         db.session.rollback()
@@ -121,9 +125,12 @@ def statement_restore(statement_id: int):
     statement = _statement(statement_id)
     if statement.withdrawn_at is None:
         return _back(statement, _("The statement is not withdrawn."))
+    revisions.ensure_baseline(statement)
     statement.withdrawn_at = None
     statement.updated_at = timekeeping.utcnow()
     audit.record("restore", current_user, kind="statement", ref=statement.id)
+    db.session.flush()
+    revisions.record(statement, current_user, "unwithdraw")
     db.session.commit()
     content_changed()
     return _back(statement, _("The statement is restored: it is listed again."))
@@ -154,10 +161,12 @@ def statement_delete(statement_id: int):
         return render_template(
             "staff/statement_delete.html", statement=statement, title=_("Delete statement")
         )
+    photo_files = photos.names_of(statement.image)
     db.session.delete(statement)
     db.session.merge(RemovedStatement(id=statement_id, deleted_at=timekeeping.utcnow()))
     audit.record("delete", current_user, kind="statement", ref=statement_id)
     db.session.commit()
     content_changed()
+    photos.discard(photo_files)  # the photo's files go with it, unless another uses them
     flash(_("The statement is deleted. Its addresses now say it has been removed."), "success")
     return redirect(url_for("staff.dashboard"), 303)

@@ -56,6 +56,8 @@ class LatestOptions:
     common: Common
     limit: int = 5
     kind: str | None = None
+    #: Whether each statement shows its photo's thumbnail (`thumbs=on`).
+    thumbs: bool = False
 
 
 def _single(args: MultiDict, name: str, problems: dict, message) -> str | None:
@@ -149,9 +151,9 @@ def counter_options(args: MultiDict) -> Common:
 
 
 def latest_options(args: MultiDict) -> LatestOptions:
-    """Parse the latest-statements widget's parameters: limit=1..20, kind."""
+    """Parse the latest-statements widget's parameters: limit=1..20, kind, thumbs=on|off."""
     problems: dict[str, str] = {}
-    common = _common(args, ("limit", "kind"), problems)
+    common = _common(args, ("limit", "kind", "thumbs"), problems)
     limit_message = _l("“limit” must be a whole number from 1 to 20.")
     limit = _single(args, "limit", problems, limit_message)
     if limit is not None and not (
@@ -162,6 +164,9 @@ def latest_options(args: MultiDict) -> LatestOptions:
     kind = _single(args, "kind", problems, kind_message)
     if kind is not None and kind not in KINDS:
         problems["kind"] = kind_message
+    thumbs = _flag(args, "thumbs", "on", "off", problems, _l("“thumbs” must be “on” or “off”."))
     if problems:
         raise BadParameters(common.lang, problems)
-    return LatestOptions(common=common, limit=int(limit) if limit else 5, kind=kind)
+    return LatestOptions(
+        common=common, limit=int(limit) if limit else 5, kind=kind, thumbs=bool(thumbs)
+    )

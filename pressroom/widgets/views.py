@@ -165,10 +165,13 @@ def latest():
     params = {"lang": g.lang, "limit": options.limit}
     if options.kind:
         params["kind"] = options.kind
+    if options.thumbs:
+        params["thumbs"] = "on"
     box = {
         "statements": items,
         "url": url_for("widgets.latest", **params),
         "refresh": LATEST_REFRESH,
+        "thumbs": options.thumbs,
     }
     return render_widget(
         "widgets/_latest.html", options.common, _("Latest statements"), max_age=30, latest=box
