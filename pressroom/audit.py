@@ -29,6 +29,7 @@ ACTIONS = {
     "role": _l("Role change"),
     "password": _l("Password change"),
     "deactivate": _l("Deactivation"),
+    "revoke": _l("Revocation"),
 }
 #: How staff pages name the kinds of object a line is about.
 OBJECT_KINDS = {
@@ -37,6 +38,7 @@ OBJECT_KINDS = {
     "counter": _l("Day counter"),
     "clock": _l("Clock"),
     "settings": _l("Site settings"),
+    "preview-link": _l("Preview link"),
 }
 MAX_EMAIL = 254
 

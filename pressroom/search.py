@@ -433,3 +433,37 @@ def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:
         "search-any", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
         compute=compute,
     )
+
+
+def title_matches(words: str):
+    """Return the select of the ids of statements, drafts included, with a title in either
+    language matching `words` (the same index and parsing as the site's search), or None when
+    `words` have nothing to look for. For the staff dashboard: nothing is cached or ranked."""
+    dialect = db.session.get_bind().dialect.name
+    found = []
+    for lang in analysis.CONFIGS:
+        query = analysis.parse(words, lang)
+        if not query:
+            continue
+        if dialect == "postgresql":
+            # The GIN index finds the texts; the title's words are those of weight A.
+            tsquery = _tsquery(query)
+            match = select(_index.c.text_id.label("id")).where(
+                _index.c.document.op("@@")(tsquery),
+                func.ts_filter(_index.c.document, literal_column("""'{a}'::"char"[]"""))
+                .op("@@")(tsquery),
+            )
+        else:
+            match = select(_index.c.rowid.label("id")).where(
+                text(f"{TABLE} MATCH :title_{lang}").bindparams(
+                    **{f"title_{lang}": f"title : ({query.fts5()})"}
+                )
+            )
+        found.append(
+            select(StatementText.statement_id).where(
+                StatementText.lang == lang, StatementText.id.in_(match)
+            )
+        )
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else found[0].union(*found[1:])

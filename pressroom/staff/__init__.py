@@ -6,4 +6,9 @@ from ..security import STAFF_PREFIX
 
 bp = Blueprint("staff", __name__, url_prefix=STAFF_PREFIX)
 
-from . import account_views, views, withdrawal  # noqa: E402,F401  (views register themselves on bp)
+from . import (  # noqa: E402,F401  (views register themselves on bp)
+    account_views,
+    preview_views,
+    views,
+    withdrawal,
+)

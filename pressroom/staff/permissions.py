@@ -50,6 +50,10 @@ ENDPOINTS = {
     "staff.statement_new": DRAFT,
     "staff.statement_edit": DRAFT,
     "staff.statement_preview": DRAFT,
+    # Previews and preview links: only of a statement the account may edit (`may_edit`).
+    "staff.statement_page_preview": DRAFT,
+    "staff.preview_link_new": DRAFT,
+    "staff.preview_link_revoke": DRAFT,
     "staff.statement_withdraw": WITHDRAW,
     "staff.statement_restore": WITHDRAW,
     "staff.statement_delete": DELETE,
