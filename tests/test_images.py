@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from sqlalchemy import func, select
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from pressroom.extensions import db
 from pressroom.models import Statement, StatementImage
@@ -46,7 +48,8 @@ REFUSED = {
     "empty.jpg": "The file is empty.",
     "truncated.jpg": "The photo cannot be read: the file is damaged or incomplete.",
     "bomb.png": "The photo is too large; the limit is 4 megapixels.",
-    "too_many_pixels.png": "The photo is too large: 2,100 × 2,000 pixels; the limit is 4 megapixels.",
+    "too_many_pixels.png": "The photo is too large: 2,100 × 2,000 pixels; the limit is 4 "
+                           "megapixels.",
     "too_many_bytes.png": "The file is too large (0.2 MB); the limit is 0.1 MB.",
     "animated.webp": "Animated images are not accepted",
     "animated.png": "Animated images are not accepted",
@@ -188,3 +191,239 @@ def test_orientation_is_applied_before_the_renditions(photo_app, editor):
             assert red > 200 and green < 80 and blue < 80
             red, green, blue = rgb.getpixel((10, 10))
             assert not (red > 200 and green < 80)
+
+
+def published(editor, photo_app, name: str = "valid.jpg", **fields) -> int:
+    """Publish a statement with a photo through the form; return its id."""
+    response = post_new(editor, image=upload(name), **fields)
+    assert response.status_code == 303, html(response)
+    return statement_id_from(response)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_statement_page_shows_the_photo_in_a_figure(photo_app, editor, clock, lang):
+    """<picture>: WebP srcset with the JPEG fallback, sizes, width and height, the alt text,
+    caption and credit of the page's language in a <figure>."""
+    statement_id = published(editor, photo_app)
+    row = stored_image(photo_app, statement_id)
+    page = html(editor.get(f"/{lang}/statements/{statement_id}/", follow_redirects=True))
+    figure = re.search(r'<figure class="statement-photo">.*?</figure>', page, re.S).group(0)
+    webp = [r for r in row["renditions"] if r["type"] == "image/webp"]
+    jpeg = [r for r in row["renditions"] if r["type"] == "image/jpeg"]
+    srcset = ", ".join(f"/media/{r['name']} {r['width']}w" for r in webp)
+    assert f'<source type="image/webp" srcset="{srcset}" sizes="' in figure
+    assert f'src="/media/{jpeg[-1]["name"]}"' in figure
+    assert f'width="{jpeg[-1]["width"]}" height="{jpeg[-1]["height"]}"' in figure
+    alt, caption, credit = {
+        "en": ("Cranes over the harbour at dawn", "The north quay.", "Photo: Press office"),
+        "ru": ("Краны над портом на рассвете", "Северный причал.", "Фото: Пресс-служба"),
+    }[lang]
+    assert f'alt="{alt}"' in figure and "<figcaption>" in figure
+    assert caption in figure and credit in figure
+    assert 'loading="lazy"' not in figure  # the photo is at the top of the page
+
+
+def test_listings_and_the_front_page_show_the_photo(photo_app, editor, clock):
+    """Listing rows: a small lazy thumbnail with an empty alt (the title beside it says what it
+    is); the featured statement: the figure."""
+    statement_id = published(editor, photo_app, featured="y")
+    row = stored_image(photo_app, statement_id)
+    smallest = next(r for r in row["renditions"] if r["type"] == "image/jpeg")
+    listing = html(editor.get("/en/statements/"))
+    assert f'<img src="/media/{smallest["name"]}"' in listing
+    thumb = re.search(r'<picture class="row-thumb">.*?</picture>', listing, re.S).group(0)
+    assert 'loading="lazy"' in thumb and 'alt=""' in thumb
+    home = html(editor.get("/ru/"))
+    assert 'class="featured"' in home
+    assert 'alt="Краны над портом на рассвете"' in home
+
+
+def test_the_latest_widget_shows_thumbnails_when_asked(photo_app, editor, clock):
+    """`thumbs=on` adds each statement's thumbnail (absolute address, for partners' pages) and
+    keeps itself in the refresh address; without it, none; a wrong value is a 400."""
+    published(editor, photo_app)
+    plain = html(photo_app.test_client().get("/widgets/latest?lang=en"))
+    assert "/media/" not in plain
+    with_thumbs = html(photo_app.test_client().get("/widgets/latest?lang=en&thumbs=on"))
+    assert 'src="http://pressroom.test/media/' in with_thumbs
+    assert "thumbs=on" in with_thumbs  # the refresh asks for the same
+    assert photo_app.test_client().get("/widgets/latest?thumbs=yes").status_code == 400
+
+
+def test_link_previews_use_the_photo(photo_app, editor, clock):
+    """og:image, twitter:image and JSON-LD name the statement's photo (absolute, with its size
+    and alt text) instead of the site's share image."""
+    statement_id = published(editor, photo_app)
+    row = stored_image(photo_app, statement_id)
+    widest = [r for r in row["renditions"] if r["type"] == "image/jpeg"][-1]
+    url = f"http://pressroom.test/media/{widest['name']}"
+    page = html(photo_app.test_client().get(f"/en/statements/{statement_id}/",
+                                            follow_redirects=True))
+    assert f'<meta property="og:image" content="{url}">' in page
+    assert '<meta property="og:image:type" content="image/jpeg">' in page
+    assert f'<meta property="og:image:width" content="{widest["width"]}">' in page
+    assert '<meta property="og:image:alt" content="Cranes over the harbour at dawn">' in page
+    assert f'<meta name="twitter:image" content="{url}">' in page
+    document = json.loads(re.search(
+        r'<script type="application/ld\+json">(.*?)</script>', page, re.S
+    ).group(1))
+    assert document["image"] == [{"@type": "ImageObject", "url": url,
+                                  "width": widest["width"], "height": widest["height"]}]
+
+
+def test_a_photo_needs_its_alt_text_in_each_language(photo_app, editor):
+    """Without the Russian alt text the form is refused (422), in the page's language, and the
+    photo is kept for the next submit; nothing is published."""
+    response = post_new(editor, lang="ru", image=upload("valid.jpg"), ru_image_alt="")
+    assert response.status_code == 422
+    page = html(response)
+    assert "Опишите фотографию для тех, кто её не видит" in page
+    token = hidden(page, "image_token")
+    assert token and image_rows(photo_app) == 0
+
+
+def test_a_refused_submit_keeps_the_photo_for_the_next_one(photo_app, editor):
+    """The photo uploaded with a form refused for another reason is shown as chosen, and the
+    next submit saves it without choosing the file again."""
+    response = post_new(editor, image=upload("valid.webp"), en_title="")
+    assert response.status_code == 422
+    page = html(response)
+    assert "Photo chosen: it is kept and saved with the statement." in page
+    token = hidden(page, "image_token")
+    tokens = {"csrf_token": hidden(page, "csrf_token"), "form_token": hidden(page, "form_token")}
+    again = editor.post("/staff/statements/new", data={
+        **tokens, **photo_fields(image_token=token),
+    })
+    assert again.status_code == 303
+    row = stored_image(photo_app, statement_id_from(again))
+    assert (row["width"], row["height"]) == (1000, 700)
+
+
+def test_a_forged_pending_token_is_refused(photo_app, editor):
+    """A token the site did not sign names no photo: the form says to choose the file again."""
+    tokens = new_statement_form(editor)
+    response = editor.post("/staff/statements/new", data={
+        **tokens, **photo_fields(image_token="forged.token"),
+    })
+    assert response.status_code == 422
+    assert "Choose the file again." in html(response)
+    assert image_rows(photo_app) == 0
+
+
+def test_replacing_removing_and_deleting_let_the_files_go(photo_app, editor):
+    """A new photo replaces the old one's files; removing the photo removes its files (and its
+    row); deleting a statement deletes its photo's files."""
+    statement_id = published(editor, photo_app)
+    first = set(media_files(photo_app))
+    tokens = edit_form(editor, statement_id)
+    replaced = editor.post(f"/staff/statements/{statement_id}/edit", data={
+        **tokens, **photo_fields(image=upload("valid.png")),
+    }, content_type="multipart/form-data")
+    assert replaced.status_code == 303, html(replaced)
+    second = set(media_files(photo_app))
+    assert second and not second & first
+    tokens = edit_form(editor, statement_id)
+    removed = editor.post(f"/staff/statements/{statement_id}/edit", data={
+        **tokens, **photo_fields(image_remove="y"),
+    })
+    assert removed.status_code == 303
+    assert media_files(photo_app) == [] and image_rows(photo_app) == 0
+    again = published(editor, photo_app)
+    assert media_files(photo_app)
+    page = html(editor.get(f"/staff/statements/{again}/delete"))
+    deleted = editor.post(f"/staff/statements/{again}/delete",
+                          data={"csrf_token": hidden(page, "csrf_token")})
+    assert deleted.status_code == 303
+    assert media_files(photo_app) == [] and image_rows(photo_app) == 0
+
+
+def test_files_shared_by_two_statements_stay_while_one_uses_them(photo_app, editor):
+    """The same photo on two statements is stored once; deleting one keeps the other's files."""
+    first = published(editor, photo_app)
+    second = published(editor, photo_app, en_title="Second", ru_title="Второе")
+    files = media_files(photo_app)
+    page = html(editor.get(f"/staff/statements/{first}/delete"))
+    token = hidden(page, "csrf_token")
+    deleted = editor.post(f"/staff/statements/{first}/delete", data={"csrf_token": token})
+    assert deleted.status_code == 303
+    assert media_files(photo_app) == files
+    assert editor.get(f"/en/statements/{second}/", follow_redirects=True).status_code == 200
+
+
+def test_renditions_are_served_immutable_with_their_type(photo_app, editor):
+    """A rendition: its Content-Type, a year of immutable caching, nosniff; other names 404."""
+    statement_id = published(editor, photo_app)
+    client = photo_app.test_client()
+    for rendition in stored_image(photo_app, statement_id)["renditions"]:
+        response = client.get(f"/media/{rendition['name']}")
+        assert response.status_code == 200
+        assert response.headers["Content-Type"] == rendition["type"]
+        assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+    for bad in ("../config.py", "%2e%2e%2fpressroom.sqlite3", "0" * 32 + "-480.svg",
+                "0" * 32 + "-480.jpg", "secret_key"):
+        assert client.get(f"/media/{bad}").status_code == 404, bad
+
+
+def test_the_htmx_preview_shows_the_chosen_photo_and_keeps_it(photo_app, editor):
+    """Choosing a file asks for the preview: the photo is checked and shown, and the form's
+    hidden field is updated out of band to keep it."""
+    tokens = new_statement_form(editor)
+    response = editor.post("/staff/statements/preview", data={
+        **tokens, **photo_fields(image=upload("valid.jpg")),
+    }, headers={"HX-Request": "true"}, content_type="multipart/form-data")
+    assert response.status_code == 200
+    fragment = html(response)
+    assert '<figure class="preview-photo">' in fragment and 'src="/media/' in fragment
+    assert re.search(r'<input hx-swap-oob="true" id="image_token" name="image_token" '
+                     r'type="hidden" value="[^"]+">', fragment)
+    refused = editor.post("/staff/statements/preview?lang=ru", data={
+        **tokens, **photo_fields(image=upload("script.svg")),
+    }, headers={"HX-Request": "true"}, content_type="multipart/form-data")
+    assert "Этот файл — не фотография" in html(refused)
+
+
+def test_only_the_statement_form_takes_a_body_the_size_of_a_photo(make_app, tmp_path, editor):
+    """The statement form's body may exceed MAX_CONTENT_LENGTH by the photo's limit: a 1.2 MB
+    file reaches the photo check (and is refused there, in words); past both limits, and on
+    any other form, such a body is a 413. Nothing is stored."""
+    app = make_app(PRESSROOM_IMAGE_MAX_BYTES=3 * 1024 * 1024,
+                   PRESSROOM_MEDIA_DIR=str(tmp_path / "big"))
+    from .staff_client import sign_in
+
+    client = app.test_client()
+    assert sign_in(client).status_code == 303
+
+    def post(url: str, size: int):
+        """Post the statement form to `url` with a file of `size` bytes, as one body."""
+        tokens = new_statement_form(client)
+        data = b"\xff\xd8\xff" + b"0" * size
+        boundary, body = encode_multipart({**tokens, **photo_fields(), "image": FileStorage(
+            io.BytesIO(data), "big.jpg", content_type="image/jpeg")})
+        return client.post(url, data=body,
+                           content_type=f"multipart/form-data; boundary={boundary}")
+
+    fits = post("/staff/statements/new", 1_200_000)
+    assert fits.status_code == 422
+    assert "The photo cannot be read" in html(fits)
+    assert post("/staff/statements/new", 4_300_000).status_code == 413
+    assert post("/staff/settings", 1_200_000).status_code == 413
+    assert media_files(app) == []
+
+
+def test_pillow_is_not_imported_by_public_pages():
+    """The public site never imports Pillow: only an upload does (pressroom/images.py)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from pressroom import create_app\n"
+        "app = create_app({'TESTING': True, 'SECRET_KEY': 'k', 'SERVER_NAME': 'pressroom.test',"
+        " 'SQLALCHEMY_DATABASE_URI': 'sqlite://', 'PRESSROOM_STATE_FILE': '/dev/null'})\n"
+        "import pressroom.content, pressroom.site.metadata, pressroom.media\n"
+        "print('PIL' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
