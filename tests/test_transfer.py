@@ -1,12 +1,13 @@
 """export / import: all content as one JSON file; a round trip loses nothing."""
 
+import base64
 import json
 import stat
 
 import pytest
 from sqlalchemy import Integer, func, select
 
-from pressroom import create_app, timekeeping
+from pressroom import ROOT, create_app, images, media, revisions, timekeeping
 from pressroom.demo import load_demo
 from pressroom.extensions import db
 from pressroom.models import (
@@ -18,6 +19,8 @@ from pressroom.models import (
     SiteSettings,
     StaffUser,
     Statement,
+    StatementImage,
+    StatementRevision,
     StatementText,
 )
 from pressroom.staff.accounts import authenticate, create, hasher, load_user
@@ -32,6 +35,8 @@ NOT_MOVED_TABLES = {"content_version"}
 #: Columns that stay behind on purpose (see pressroom/transfer.py): a session token is a
 #: credential for the old site, so every account gets a fresh one and signs in again.
 NOT_MOVED_COLUMNS = {"staff_user.session_token"}
+#: The photo the source site's written statement carries (tests/data/images).
+PHOTO = ROOT / "tests" / "data" / "images" / "valid.jpg"
 SOURCE_EMAIL = "press.secretary@example.org"
 SOURCE_PASSWORD = "a long and private passphrase"
 FORMER_EMAIL = "former@example.org"
@@ -99,9 +104,10 @@ def source(app_config, schema, tmp_path_factory):
     one signs in there, which only moves that account's last sign-in.
     """
     path = tmp_path_factory.mktemp("source") / "source.sqlite3"
-    source = create_app(
-        {**app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "CACHE_TYPE": "SimpleCache"}
-    )
+    source = create_app({
+        **app_config, "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "CACHE_TYPE": "SimpleCache",
+        "PRESSROOM_MEDIA_DIR": str(path.parent / "media"),
+    })
     with source.app_context():
         db.create_all()
         load_demo("Europe/Moscow")
@@ -173,6 +179,40 @@ def source(app_config, schema, tmp_path_factory):
         ])
         db.session.flush()
         db.session.delete(gone)
+        db.session.commit()
+        # A photo on the written statement, with its texts in each language; its files are in
+        # the source's own media storage.
+        with source.test_request_context():
+            photo = images.process(PHOTO.read_bytes(), 10_000_000, 40_000_000)
+        for rendition in photo.renditions:
+            media.storage().save(rendition.name, rendition.data)
+        written.image = StatementImage(
+            digest=photo.digest, width=photo.width, height=photo.height,
+            renditions=photo.renditions_json(),
+        )
+        for text in written.texts:
+            text.image_alt = f"Cranes at dawn ({text.lang})"
+            text.image_caption = f"The north quay ({text.lang})"
+            text.image_credit = f"Press office ({text.lang})"
+        db.session.commit()
+        # History: the written statement's creation, a change with public notes, and a restore
+        # of the first revision (a gap in the ids: the first row goes).
+        # Rows written here, not by saves, so the statement's version stays as the form left it.
+        state = revisions.snapshot(written)
+        history = [
+            StatementRevision(statement_id=written.id, number=n, account_id=former.id,
+                              email=FORMER_EMAIL, action=action, statement_version=n + 4,
+                              restored_from=restored_from, snapshot=state, notes=notes)
+            for n, action, restored_from, notes in (
+                (1, "create", None, {}),
+                (2, "edit", None, {"en": "Fixed a date.", "ru": "Дата исправлена."}),
+                (3, "restore", 1, {}),
+            )
+        ]
+        db.session.add_all(history)
+        db.session.flush()
+        db.session.delete(history[0])
+        statement.public_updated_at = timekeeping.utcnow()
         db.session.commit()
     yield source
     with source.app_context():
@@ -271,7 +311,8 @@ def test_round_trip_keeps_every_row_of_every_table(source, staff_export, app, ma
         assert unexercised == [], f"give these columns values of their own: {unexercised}"
     assert app.test_cli_runner().invoke(args=["import", str(staff_export)]).exit_code == 0
     back = make_app(
-        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'back.sqlite3'}", CACHE_TYPE="SimpleCache"
+        SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'back.sqlite3'}", CACHE_TYPE="SimpleCache",
+        PRESSROOM_MEDIA_DIR=str(tmp_path / "back-media"),
     )
     with back.app_context():
         db.create_all()
@@ -294,6 +335,34 @@ def test_round_trip_keeps_every_row_of_every_table(source, staff_export, app, ma
         assert after.keys() == before.keys()
         for name in before:
             assert moved(after)[name] == moved(before)[name], name
+    # The photos' files arrive in each site's media storage, byte for byte.
+    files = media_of(source)
+    assert files
+    for site in (app, back):
+        found = media_of(site)
+        assert {name: found.get(name) for name in files} == files
+
+
+def media_of(site) -> dict[str, bytes]:
+    """Return the files of a site's media storage by name."""
+    with site.app_context():
+        store = media.storage()
+        return {name: store.open(name) for name in store.names()}
+
+
+def test_a_photo_file_that_does_not_match_its_name_is_refused(source_export, runner, app):
+    """A file edited in the document (its bytes no longer its fingerprint) or missing: the import
+    is refused and nothing is stored."""
+    document = json.loads(source_export.read_text(encoding="utf-8"))
+    name = next(iter(document["media"]))
+    for broken in ({**document["media"], name: base64.b64encode(b"<svg/>").decode()},
+                   {k: v for k, v in document["media"].items() if k != name}):
+        source_export.write_text(json.dumps({**document, "media": broken}), encoding="utf-8")
+        result = runner.invoke(args=["import", str(source_export)])
+        assert result.exit_code != 0
+        assert name in result.output
+        with app.app_context():
+            assert db.session.scalar(select(func.count()).select_from(Statement)) == 0
 
 
 def test_accounts_move_with_their_passwords_and_sign_in_again(source, staff_export, app, client):
@@ -525,7 +594,7 @@ def test_version_4_documents_load_unwithdrawn_and_removed_ids_answer_410(app, cl
         assert found.withdrawn_at is None and found.text("en").withdrawn_reason == ""
     assert client.get("/en/statements/7/hello").status_code == 200
     new = document()
-    new["version"] = VERSION
+    new["version"] = 5
     new["statements"][0].update(withdrawn_at="2026-03-02T09:00:00+00:00")
     new["statements"][0]["texts"][0]["withdrawn_reason"] = "Issued in error."
     new["removed_statements"] = [{"id": 5, "deleted_at": "2026-03-03T09:00:00+00:00"}]
