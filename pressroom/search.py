@@ -2,10 +2,10 @@
 
 PostgreSQL keeps a `tsvector` per statement text in `statement_search` (GIN-indexed), made with
 the `english` or `russian` configuration of the text's language, the title weighted A, the lead
-B and the body C; queries go through `websearch_to_tsquery`, are ranked with `ts_rank_cd` and
-their snippets come from `ts_headline`. SQLite keeps an FTS5 table of the same name, fed with
-the same lexemes (Snowball stems, see analysis.py), and ranks with `bm25`. Both return the same
-statements for the same query; a corpus test holds them to it (tests/search_corpus.json).
+B and the body C; queries go through `websearch_to_tsquery` and their snippets come from
+`ts_headline`. SQLite keeps an FTS5 table of the same name, fed with the same lexemes (Snowball
+stems, see analysis.py). Both return the same statements for the same query, in the same order
+(see `_matches`); a corpus test holds them to it (tests/search_corpus.json).
 
 Neither table is in the models' metadata (SQLAlchemy cannot describe an FTS5 table): they are
 made by `create_index` after `create_all` and by the migration, and left out of Alembic's
@@ -25,18 +25,17 @@ from datetime import datetime
 from markupsafe import Markup
 from sqlalchemy import (
     Connection,
-    cast,
+    case,
     column,
     event,
     func,
     inspect,
-    literal,
     literal_column,
     select,
     table,
     text,
+    true,
 )
-from sqlalchemy.dialects.postgresql import REGCONFIG
 
 from . import analysis, content, timekeeping
 from .extensions import db
@@ -83,13 +82,16 @@ HEADLINE_OPTIONS = (
 #: How many words around the best cluster of matches ts_headline is given to choose from (twice
 #: its MaxWords): parsing a whole text again for each result took most of a search's time.
 HEADLINE_WINDOW = 60
-#: FTS5's bm25 weights of title, lead and body (PostgreSQL's A, B, C weights are 1.0, 0.4, 0.2).
-BM25_WEIGHTS = (10.0, 4.0, 1.0)
-#: How many of a query's matches are ranked and shown: the most recently added ones. Both engines
-#: weigh a text against the query from its positions, and a word found in most statements would
-#: have each of them weighed (seconds at 100,000 statements, see docs/benchmarks.md); matches
-#: are read newest-added first and the reading stops here, so any search takes milliseconds.
-CANDIDATES = 1000
+#: What a text's score adds when the whole query matches within its title, or within its lead
+#: (PostgreSQL's default weights of A and B); a text matching only across fields or in its body
+#: scores 0. Equal scores go to the newest. See `_matches`.
+FIELD_WEIGHTS = {"title": 1.0, "lead": 0.4}
+#: How many of a query's matches are ranked and shown (ten pages of twenty): the most recently
+#: added ones. Matches are read newest-added first and the reading stops here, so a word found
+#: in most statements costs no more than a rare one; a phrase of common words is checked in
+#: about 30 texts per match found (see docs/benchmarks.md). Older matches are reached with more
+#: words or with the dates.
+CANDIDATES = 200
 
 _index = table(TABLE, column("rowid"), column("text_id"), column("document"))
 
@@ -272,8 +274,7 @@ RESULT_COLUMNS = (
 
 def _candidates(query: analysis.Query, filters: Filters, dialect: str):
     """Return the select of the public texts matching `query`, the most recently added (highest
-    id) first: their ids, what ranking needs (the document or the bm25 score) and the sort keys
-    of ties."""
+    id) first: their ids, the sort keys of ties and, on PostgreSQL, the document ranking reads."""
     conditions = _visible(query, filters)
     keys = (
         StatementText.id.label("text_id"),
@@ -281,17 +282,31 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
         Statement.id.label("statement_id"),
     )
     if dialect == "postgresql":
-        return (
-            select(*keys, _index.c.document)
-            .select_from(_index)
-            .join(StatementText, StatementText.id == _index.c.text_id)
+        # Each document that matches, newest first, then its text and statement: one look-up
+        # each. Joined plainly, PostgreSQL merges the index with statement_text's primary key,
+        # reading every text the walk passes (half of them of the other language) to learn its
+        # language; for a phrase of common words, which one text in 30 holds, that was 30 ms of
+        # the 36. The LIMIT keeps the look-up a subquery of its own, done per match.
+        visible = (
+            select(Statement.published_at, Statement.id.label("statement_id"))
+            .select_from(StatementText)
             .join(Statement, Statement.id == StatementText.statement_id)
-            .where(_index.c.document.op("@@")(_tsquery(query)), *conditions)
+            .where(StatementText.id == _index.c.text_id, *conditions)
+            .limit(1)
+            .lateral("visible")
+        )
+        return (
+            select(
+                _index.c.text_id, visible.c.published_at, visible.c.statement_id,
+                _index.c.document,
+            )
+            .select_from(_index)
+            .join(visible, true())
+            .where(_index.c.document.op("@@")(_tsquery(query)))
             .order_by(_index.c.text_id.desc())
         )
-    weights = ", ".join(map(str, BM25_WEIGHTS))
     return (
-        select(*keys, literal_column(f"bm25({TABLE}, {weights})").label("score"))
+        select(*keys)
         .select_from(_index)
         .join(StatementText, StatementText.id == _index.c.rowid)
         .join(Statement, Statement.id == StatementText.statement_id)
@@ -306,26 +321,64 @@ def _visible(query: analysis.Query, filters: Filters) -> list:
     return [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
 
 
+def _regconfig(lang: str):
+    """Return the text-search configuration of `lang` as a constant of the statement.
+
+    Not a bound parameter: PostgreSQL reads a configuration's name through the search path, so
+    `CAST(:name AS regconfig)` is no constant and `websearch_to_tsquery` was parsed again for
+    every row a search walked (26 ms of a phrase search's 32 over 5,400 rows).
+    """
+    return literal_column(f"'{analysis.CONFIGS[lang]}'::regconfig")
+
+
 def _tsquery(query: analysis.Query):
     """Return `query` as PostgreSQL's tsquery in the configuration of its language."""
-    return func.websearch_to_tsquery(
-        cast(literal(analysis.CONFIGS[query.lang]), REGCONFIG), query.postgresql()
-    )
+    return func.websearch_to_tsquery(_regconfig(query.lang), query.postgresql())
 
 
 def _matches(query: analysis.Query, filters: Filters, dialect: str):
-    """Return the select of the ids of the texts a search shows, best first (ties: newest
-    first): the CANDIDATES most recently added public texts matching `query`, ranked.
+    """Return the select of the ids of the texts a search shows, best first: the CANDIDATES most
+    recently added public texts matching `query`, ranked by FIELD_WEIGHTS (the whole query
+    within the title, within the lead), then newest first.
+
+    Both engines rank alike, so they show the same page in the same order. Neither counts how
+    often or how close the words are: FTS5's `bm25` first counts, for each phrase of the query,
+    every text of the table that holds it (11 ms for a common word, 34 ms for a phrase of two,
+    whatever the LIMIT), where a field's match among the candidates is one more look-up in the
+    index (under 1 ms).
 
     Only ids: `_rows` fetches the shown page's texts after, so no body goes through the sort.
     """
-    found = _candidates(query, filters, dialect).limit(CANDIDATES).subquery()
+    found = _candidates(query, filters, dialect).limit(CANDIDATES).cte("found")
     if dialect == "postgresql":
-        score = func.ts_rank_cd(found.c.document, _tsquery(query)).desc()
+        # The title's lexemes are those of weight A, the lead's of weight B (see `write`).
+        weights = {"title": "a", "lead": "b"}
+
+        def within(field: str):
+            """Whether the query matches within `field` of a candidate."""
+            part = func.ts_filter(
+                found.c.document, literal_column(f"""'{{{weights[field]}}}'::"char"[]""")
+            )
+            return part.op("@@")(_tsquery(query))
     else:
-        score = found.c.score  # bm25: lower is better
+        oldest = select(func.min(found.c.text_id)).scalar_subquery()
+
+        def within(field: str):
+            """Whether the query matches within `field` of a candidate: FTS5's column filter,
+            read from the oldest candidate on."""
+            name = f"{field}_match"
+            return found.c.text_id.in_(
+                select(_index.c.rowid).where(
+                    text(f"{TABLE} MATCH :{name}").bindparams(
+                        **{name: f"{field} : ({query.fts5()})"}
+                    ),
+                    _index.c.rowid >= oldest,
+                )
+            )
+
+    score = sum(case((within(field), weight), else_=0.0) for field, weight in FIELD_WEIGHTS.items())
     return select(found.c.text_id).order_by(
-        score, found.c.published_at.desc(), found.c.statement_id.desc()
+        score.desc(), found.c.published_at.desc(), found.c.statement_id.desc()
     )
 
 
@@ -346,15 +399,15 @@ def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list
     """Return a snippet of each text, with the words the query wants marked."""
     if dialect != "postgresql" or not summaries:
         return [analysis.snippet(s, query.lang, query.wanted_lexemes) for s in summaries]
+    config = _regconfig(query.lang)
     headlines = db.session.execute(
         text(
-            "SELECT ts_headline(CAST(:config AS regconfig), u.summary,"
-            " websearch_to_tsquery(CAST(:config AS regconfig), :query), :options)"
+            f"SELECT ts_headline({config}, u.summary, websearch_to_tsquery({config}, :query),"
+            " :options)"
             " FROM unnest(CAST(:summaries AS text[])) WITH ORDINALITY AS u(summary, n)"
             " ORDER BY u.n"
         ),
         {
-            "config": analysis.CONFIGS[query.lang],
             "query": query.postgresql(),
             "options": HEADLINE_OPTIONS,
             "summaries": [
