@@ -12,8 +12,10 @@ from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
 
 from pressroom.extensions import db
+from pressroom.media import file_name
 from pressroom.models import Statement, StatementImage
 
+from .servers import http_get
 from .staff_client import (
     edit_form,
     hidden,
@@ -22,6 +24,7 @@ from .staff_client import (
     statement_fields,
     statement_id_from,
 )
+from .test_deploy import app_server, needs_nginx, nginx  # noqa: F401 (fixtures used here)
 
 CORPUS = Path(__file__).parent / "data" / "images"
 #: The limits the corpus was made for (tests/data/images/make_corpus.py).
@@ -411,19 +414,19 @@ def test_only_the_statement_form_takes_a_body_the_size_of_a_photo(make_app, tmp_
     assert media_files(app) == []
 
 
-def test_pillow_is_not_imported_by_public_pages():
-    """The public site never imports Pillow: only an upload does (pressroom/images.py)."""
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from pressroom import create_app\n"
-        "app = create_app({'TESTING': True, 'SECRET_KEY': 'k', 'SERVER_NAME': 'pressroom.test',"
-        " 'SQLALCHEMY_DATABASE_URI': 'sqlite://', 'PRESSROOM_STATE_FILE': '/dev/null'})\n"
-        "import pressroom.content, pressroom.site.metadata, pressroom.media\n"
-        "print('PIL' in sys.modules)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
-    assert result.stdout.strip() == "False", result.stderr
+@needs_nginx
+def test_nginx_serves_renditions_from_the_media_directory(nginx, tmp_path):  # noqa: F811
+    """nginx serves /media/ from the media directory itself: the type by extension, a year of
+    immutable caching, nosniff; never through the app."""
+    data = (CORPUS / "valid.jpg").read_bytes()
+    name = file_name(data, 1700, "jpg")
+    folder = tmp_path / "media"  # where bench/nginx.py points the shipped alias
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(data)
+    response = http_get(nginx, f"/media/{name}")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "image/jpeg"
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert "X-Cache-Status" not in response.headers  # not proxied
+    assert http_get(nginx, "/media/" + "0" * 32 + "-480.webp").status == 404
