@@ -131,6 +131,38 @@ def test_title_match_ranks_above_body_match_and_ties_go_to_the_newest(client, te
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_whole_query_in_the_title_then_in_the_lead_then_the_rest_newest_first(
+    app, client, texts, clock, lang
+):
+    """Title and lead, title, lead, then texts holding the words in the body or across fields,
+    newest first within each: how often the words come does not count (the newest text, which
+    repeats them in its body, is not lifted by it), so both databases order alike."""
+    words = {"en": "harbour pilots", "ru": "гавань лоцманы"}[lang]
+    title = words.capitalize()
+    first, second = words.split()
+    made = {
+        # name: (title, lead, body), each a day older than the one before
+        "body": ("Note", "Nothing to see.", f"{words} {words} {words} {words}."),
+        "across": (first.capitalize(), "Nothing to see.", f"{second}."),
+        "lead": ("Note", f"{title} met today.", ""),
+        "title": (title, "Nothing to see.", ""),
+        "both": (f"{title} agree", f"{title} met today.", ""),
+    }
+    order = {}
+    for days, (name, (heading, lead, body)) in enumerate(made.items(), 1):
+        statement = texts(lang, f"{heading} {name}", body,
+                          published_at=clock.now - timedelta(days=days))
+        with app.app_context():
+            stored = db.session.get(Statement, statement.id).texts[0]
+            stored.lead = lead  # through the ORM, so the index follows
+            db.session.commit()
+            content_changed()
+        order[f"{heading} {name}"] = name
+    found = [order[t] for t in found_titles(client, lang, words)]
+    assert found == ["both", "title", "lead", "body", "across"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_search_ranks_only_the_most_recently_added_matches(
     client, texts, clock, monkeypatch, lang
 ):
