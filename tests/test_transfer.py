@@ -30,8 +30,9 @@ from pressroom.transfer import VERSION
 from .staff_client import hidden, html, sign_in
 
 #: Tables that are the database's own bookkeeping, not content, and stay behind: the content
-#: version counts the saves made on one database (an import is one more save there).
-NOT_MOVED_TABLES = {"content_version"}
+#: version counts the saves made on one database (an import is one more save there); preview
+#: links are credentials of one site, like session tokens.
+NOT_MOVED_TABLES = {"content_version", "preview_link"}
 #: Columns that stay behind on purpose (see pressroom/transfer.py): a session token is a
 #: credential for the old site, so every account gets a fresh one and signs in again.
 NOT_MOVED_COLUMNS = {"staff_user.session_token"}
