@@ -6,6 +6,8 @@ FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed
 # The port `make run` serves on: `make run PORT=5001`.
 PORT ?= 5000
+# How many processes run the tests (pytest-xdist): one per core; 0 runs them in one process.
+TEST_PROCESSES ?= $(shell $(PYTHON) -c "import os; print(len(os.sched_getaffinity(0)))")
 # One line per step, so a first run that takes minutes says what it is doing.
 STEP := printf '\n==> %s\n'
 
@@ -42,9 +44,10 @@ run: port-free setup
 	@$(STEP) "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C stops; make run PORT=… for another port)"
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
 
-## test: set up and run the whole test suite (PostgreSQL/Redis when TEST_*_URL are set)
+## test: set up and run the whole test suite (PostgreSQL/Redis when TEST_*_URL are set), in
+## one process per core; `make test TEST_PROCESSES=0` runs it in this process alone
 test: setup
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist worksteal $(PYTEST_ARGS)
 
 ## bench: the speed benchmark (100,000 statements; BENCH_ARGS=--quick for a short run); needs wrk
 bench: setup

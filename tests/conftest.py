@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from babel.messages.frontend import CommandLineInterface
-from sqlalchemy import delete
+from sqlalchemy import create_engine, delete, make_url, text
 
 from pressroom import ROOT, contentstate, create_app, timekeeping
 from pressroom.config import cache_settings
@@ -30,20 +30,46 @@ from pressroom.staff.throttle import throttle
 from pressroom.text import make_slug
 
 
-@pytest.fixture(scope="session", autouse=True)
-def compiled_catalogue():
-    """Compile the message catalogues once, so a fresh clone tests real translations."""
-    CommandLineInterface().run(
-        ["pybabel", "-q", "compile", "-d", str(ROOT / "pressroom" / "translations")]
-    )
+def pytest_configure(config):
+    """Compile the message catalogues once, so a fresh clone tests real translations.
+
+    Only the main process compiles: test processes started by `-n` (pytest-xdist) would
+    otherwise write the same files while their neighbours read them.
+    """
+    if not hasattr(config, "workerinput"):
+        CommandLineInterface().run(
+            ["pybabel", "-q", "compile", "-d", str(ROOT / "pressroom" / "translations")]
+        )
+
+
+def own_database(url: str) -> str:
+    """Return the PostgreSQL database this test process uses: the one `url` names, or, in a
+    process started by `-n`, that name with the process's suffix (`test_gw0`), created on the
+    same server when missing, so parallel processes never drop each other's tables."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    parsed = make_url(url)
+    name = f"{parsed.database}_{worker}"
+    engine = create_engine(parsed, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            exists = connection.scalar(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+            )
+            if not exists:
+                connection.execute(text(f'CREATE DATABASE "{name}"'))
+    finally:
+        engine.dispose()
+    return parsed.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The test database: TEST_DATABASE_URL when set (PostgreSQL in CI), else SQLite."""
-    return os.environ.get("TEST_DATABASE_URL") or (
-        f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
-    )
+    if os.environ.get("TEST_DATABASE_URL"):
+        return own_database(os.environ["TEST_DATABASE_URL"])
+    return f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
 
 
 @pytest.fixture(scope="session")
