@@ -258,7 +258,7 @@ class StatementTextForm(SubForm):
         description=_l("Markdown: blank line between paragraphs, *italic*, **bold**, [link](https://…)."),
     )
     image_alt = StringField(
-        _l("Photo: text alternative"), filters=[stripped], validators=[Limit(300)],
+        _l("Photo: description"), filters=[stripped], validators=[Limit(300)],
         description=_l("What the photo shows, for people who cannot see it. Needed with a photo."),
     )
     image_caption = StringField(

@@ -25,7 +25,7 @@ def test_upload_preview_publish_and_see_the_photo(live_server, page, staff_user)
     for lang, title in (("en", "Harbour cranes return"), ("ru", "Краны возвращаются в порт")):
         column = page.locator(f'fieldset[lang="{lang}"]')
         column.get_by_label("Title", exact=True).fill(title)
-        column.get_by_label("Photo: text alternative").fill(ALT[lang])
+        column.get_by_label("Photo: description").fill(ALT[lang])
     page.locator('fieldset[lang="en"]').get_by_label("Photo: caption").fill("The north quay.")
     page.get_by_label("Photo", exact=True).set_input_files(str(PHOTO))
     preview = page.locator("#preview figure.preview-photo img")
