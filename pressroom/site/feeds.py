@@ -3,7 +3,8 @@
 
 Dates are RFC 3339 instants with the site zone's offset, the same in every language. An entry's
 id is the statement's permanent address in its language (`/<lang>/statements/<id>/`), which
-no edit changes, not even of the slug; its `updated` moves with every save.
+no edit changes, not even of the slug; its `updated` moves with every change readers are told
+of (a public change note), never with a minor edit.
 """
 
 import json

@@ -8,6 +8,7 @@ bp = Blueprint("staff", __name__, url_prefix=STAFF_PREFIX)
 
 from . import (  # noqa: E402,F401  (views register themselves on bp)
     account_views,
+    history,
     preview_views,
     views,
     withdrawal,

@@ -68,6 +68,20 @@ def form_from_statement(form: StatementForm, statement: Statement, tz: str) -> N
             sub[name].data = getattr(text, name)
 
 
+def text_to_write(statement: Statement, lang: str, written: bool) -> StatementText | None:
+    """Return the statement's text in `lang`, new if it has none, to write into; or, when
+    nothing is `written` in that language, remove the text it has and return None."""
+    text = statement.text(lang)
+    if not written:
+        if text is not None:
+            statement.texts.remove(text)
+        return None
+    if text is None:
+        text = StatementText(lang=lang)
+        statement.texts.append(text)
+    return text
+
+
 def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
     """Copy a validated form onto `statement` (new or stored), ready to commit."""
     was_published = statement.id is not None and statement.status == "published"
@@ -77,14 +91,9 @@ def apply_form(statement: Statement, form: StatementForm, tz: str) -> None:
     statement.featured = form.featured.data
     for lang in LANGUAGES:
         sub = form[lang].form
-        text = statement.text(lang)
-        if not sub.filled:
-            if text is not None:
-                statement.texts.remove(text)
-            continue
+        text = text_to_write(statement, lang, sub.filled)
         if text is None:
-            text = StatementText(lang=lang)
-            statement.texts.append(text)
+            continue
         text.title = sub.title.data
         text.lead = sub.lead.data
         text.body_source = sub.body.data

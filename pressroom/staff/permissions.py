@@ -50,6 +50,9 @@ ENDPOINTS = {
     "staff.statement_new": DRAFT,
     "staff.statement_edit": DRAFT,
     "staff.statement_preview": DRAFT,
+    # Only for a statement the account may edit (`may_edit`, checked by the views).
+    "staff.statement_history": DRAFT,
+    "staff.statement_revision_restore": DRAFT,
     # Previews and preview links: only of a statement the account may edit (`may_edit`).
     "staff.statement_page_preview": DRAFT,
     "staff.preview_link_new": DRAFT,

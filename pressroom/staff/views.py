@@ -507,10 +507,9 @@ def _conflict(form: StatementForm, statement: Statement):
     base = None
     if started.isascii() and started.isdigit() and len(started) < 10:
         base = revisions.revision_at_version(statement.id, int(started))
-    latest = revisions.history(statement.id)[:1]
     theirs = {
         "diff": revisions.compare(base.snapshot, revisions.snapshot(statement)) if base else None,
-        "by": latest[0] if latest else None,
+        "by": revisions.history(statement)[0],
     }
     # The form now carries the stored version: saving again, knowingly, replaces it.
     form.version.data = str(statement.version)
