@@ -4,8 +4,10 @@ Redis was unreachable is caught after the workers restart; sign-in attempts coun
 """
 
 import os
+import re
 import signal
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -162,3 +164,25 @@ def test_sign_in_attempts_count_across_workers(start_server, app_config, tmp_pat
         assert redis.keys("*sign-in*"), "the attempts were not counted in Redis"
     finally:
         redis.stop()
+
+
+def test_preloaded_workers_serve_and_save_as_the_others_do(
+    start_server, app_config, tmp_path, staff_user, add_statement
+):
+    """With GUNICORN_PRELOAD=1 the master holds the app and forks two workers from it: each
+    worker opens its own database connections, signs in, saves, and every answer of either
+    worker shows the save, as without preloading."""
+    add_statement({"en": "Earlier news", "ru": "Прежние новости"})
+    server = start_server(worker_env(app_config, tmp_path, workers=2, GUNICORN_PRELOAD="1"))
+    # The master loaded the app (about 65 MiB; a master without it holds about 25).
+    status = Path(f"/proc/{server.process.pid}/status").read_text()
+    assert int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) > 45 * 1024
+    for path in PATHS:
+        assert all("Harbour pilots return" not in text for text in texts(server, path))
+    browser = StaffBrowser(server.url)
+    browser.sign_in()
+    browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
+    for path, title in zip(PATHS, SAVED, strict=True):
+        answers = texts(server, path)
+        stale = sum(title not in text for text in answers)
+        assert stale == 0, f"{stale} of {len(answers)} answers to {path} lack the saved statement"

@@ -1,0 +1,46 @@
+"""Start-up for a server that loads the app once and forks its workers from it.
+
+With gunicorn's `preload_app` (GUNICORN_PRELOAD=1, see gunicorn.conf.py) the master imports
+the app, `warm` loads there what every worker would load on its first requests, and the
+workers, forked after `gc.freeze()`, share those pages with the master instead of each holding
+a copy. Nothing here touches the database or the cache: the master opens no connection and
+holds no socket a worker could inherit, so `after_fork` has only the pool to make sure of.
+"""
+
+import gc
+
+from babel import Locale
+from flask import Flask, g
+from flask_babel import get_translations
+
+from .extensions import db
+from .i18n import BABEL_LOCALES
+
+#: Templates only the staff area renders: a worker that serves readers never compiles them.
+STAFF_TEMPLATES = ("staff/", "previews/")
+
+
+def warm(app: Flask) -> None:
+    """Load the locale data, the catalogues and the public templates, then freeze the heap.
+
+    Babel's data for a locale (its month names, formats and plural rules, loaded whole on first
+    use) is most of what a worker's first page adds to it. Frozen objects are left out of the
+    collector's passes, which would otherwise write to every object and so copy its page.
+    """
+    for lang, name in BABEL_LOCALES.items():
+        Locale.parse(name).date_formats  # noqa: B018  (loads the locale's data)
+        with app.test_request_context():
+            g.lang = lang  # what the URL's language sets in a request
+            get_translations()
+    for template in app.jinja_env.list_templates():
+        if not template.startswith(STAFF_TEMPLATES):
+            app.jinja_env.get_template(template)
+    gc.collect()
+    gc.freeze()
+
+
+def after_fork(app: Flask) -> None:
+    """In a new worker: drop any pooled database connection the master made, without closing
+    it (the socket would be the master's too), so this process opens its own."""
+    with app.app_context():
+        db.engine.dispose(close=False)
