@@ -39,6 +39,9 @@ ENCODINGS = (("WEBP", "webp", "image/webp"), ("JPEG", "jpg", "image/jpeg"))
 ACCEPTED = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "AVIF": "AVIF"}
 #: Markup that has no business inside a photo: a file carrying it is a polyglot.
 MARKUP = (b"<script", b"<html", b"<svg", b"<?php", b"<!doctype", b"<iframe", b"<body")
+#: The EXIF orientation tag, and its values that turn the photo a quarter (width and height swap).
+ORIENTATION = 0x0112
+TURNED = {5, 6, 7, 8}
 #: Pillow modes of ordinary 8-bit photos and graphics.
 PLAIN_MODES = {"1", "L", "LA", "P", "PA", "RGB", "RGBA", "RGBa", "La"}
 
@@ -154,7 +157,8 @@ def _too_many_pixels(max_pixels: int, size: tuple[int, int] | None = None) -> Im
 
 
 def _open(data: bytes, kind: str, max_pixels: int):
-    """Open and fully read the image with Pillow; raise ImageRefused for whatever is wrong."""
+    """Open and fully read the image with Pillow; return it and its size as stored in the file,
+    or raise ImageRefused for whatever is wrong."""
     import struct
 
     from PIL import Image
@@ -183,6 +187,13 @@ def _open(data: bytes, kind: str, max_pixels: int):
                     "This image has 16 bits per channel (or another uncommon depth). Export it "
                     "with 8 bits per channel and upload it again."
                 ))
+            size = image.size
+            if kind == "JPEG":
+                # Decoded at the smallest scale (1/2, 1/4, 1/8) that still leaves the upright
+                # photo as wide as the widest rendition: a 12-megapixel JPEG then takes a
+                # quarter of the memory. The whole file is decoded all the same.
+                turned = image.getexif().get(ORIENTATION) in TURNED
+                image.draft("RGB", (1, max(WIDTHS)) if turned else (max(WIDTHS), 1))
             image.load()
     except ImageRefused:
         raise
@@ -190,7 +201,7 @@ def _open(data: bytes, kind: str, max_pixels: int):
         raise _too_many_pixels(max_pixels) from None
     except (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error):
         raise ImageRefused(unreadable()) from None
-    return image
+    return image, size
 
 
 def _upright_srgb(image):
@@ -237,12 +248,14 @@ def process(data: bytes, max_bytes: int, max_pixels: int) -> Processed:
     from PIL import Image
 
     kind = _refuse_by_content(data, max_bytes)
-    image = _open(data, kind, max_pixels)
+    image, (width, height) = _open(data, kind, max_pixels)
+    # The photo's own size, upright (a JPEG may have been decoded smaller: see `_open`).
+    if image.getexif().get(ORIENTATION) in TURNED:
+        width, height = height, width
     image = _upright_srgb(image)
-    width, height = image.size
     renditions = []
-    for wanted in sorted({min(w, width) for w in WIDTHS}):
-        size = (wanted, max(1, round(height * wanted / width)))
+    for wanted in sorted({min(w, image.width) for w in WIDTHS}):
+        size = (wanted, max(1, round(image.height * wanted / image.width)))
         resized = image if size == image.size else image.resize(size, Image.Resampling.LANCZOS)
         for pillow_format, extension, content_type in ENCODINGS:
             encoded = _encode(resized, pillow_format)

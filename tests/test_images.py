@@ -430,3 +430,20 @@ def test_nginx_serves_renditions_from_the_media_directory(nginx, tmp_path):  # n
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert "X-Cache-Status" not in response.headers  # not proxied
     assert http_get(nginx, "/media/" + "0" * 32 + "-480.webp").status == 404
+
+
+def test_a_large_jpeg_is_decoded_smaller_but_keeps_its_size(app):
+    """A JPEG far wider than the widest rendition is decoded at a reduced scale (less memory),
+    yet the photo's recorded size is its own and the widest rendition is still 1600 px."""
+    from pressroom import images
+
+    photo = Image.new("RGB", (3400, 2000), (30, 90, 160))
+    exif = Image.Exif()
+    exif[0x0112] = 6  # turned: upright it is 2000 × 3400
+    out = io.BytesIO()
+    photo.save(out, "JPEG", quality=80, exif=exif)
+    with app.test_request_context("/en/"):
+        processed = images.process(out.getvalue(), 10_000_000, 40_000_000)
+    assert (processed.width, processed.height) == (2000, 3400)
+    widest = max(processed.renditions, key=lambda r: r.width)
+    assert (widest.width, widest.height) == (1600, 2720)
