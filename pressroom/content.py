@@ -23,6 +23,7 @@ from .extensions import cache, db
 from .models import (
     Clock,
     DayCounter,
+    DayCounterText,
     RemovedStatement,
     SiteSettings,
     Statement,
@@ -401,8 +402,15 @@ def counters(lang: str) -> list[Counter]:
     """Return the day counters with a label in `lang`, in display order."""
 
     def compute():
-        found = db.session.scalars(select(DayCounter).order_by(DayCounter.position, DayCounter.id))
-        return [counter_in(c, lang) for c in found if c.text(lang)]
+        # Columns in one query: loading each counter and then its texts took 1 ms cold.
+        rows = db.session.execute(
+            select(DayCounter.id, DayCounter.event_date, DayCounter.timezone,
+                   DayCounterText.label, DayCounterText.label_ahead, DayCounterText.caption)
+            .join(DayCounterText, DayCounterText.counter_id == DayCounter.id)
+            .where(DayCounterText.lang == lang)
+            .order_by(DayCounter.position, DayCounter.id)
+        )
+        return [Counter(*row) for row in rows]
 
     return cached("counters", lang, compute=compute)
 
