@@ -6,9 +6,10 @@ import re
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import inspect, select
 
-from pressroom import revisions, transfer
+from pressroom import ROOT, create_app, revisions, transfer
 from pressroom.extensions import db
 from pressroom.models import Statement, StatementRevision
 
@@ -23,6 +24,10 @@ from .staff_client import (
     statement_fields,
     statement_id_from,
 )
+from .test_migrations import empty_database, revision_before, rows, run, statement_row  # noqa: F401
+
+#: The migration that adds revisions and public change dates.
+REVISIONS = "d1a7e3b5c902"
 
 BOTH = {"en_title": "Harbour accord", "ru_title": "Портовое соглашение",
         "en_body": "The talks went well.", "ru_body": "Переговоры прошли хорошо."}
@@ -339,3 +344,60 @@ def test_a_version_5_document_keeps_public_dates_and_has_no_history(app, clock, 
         transfer.load(document, replace=True)
         assert db.session.get(Statement, sid).public_updated_at == saved
         assert db.session.scalar(select(StatementRevision).limit(1)) is None
+
+
+def test_the_migration_keeps_public_dates_and_goes_down_without_the_history(
+    app_config, empty_database  # noqa: F811
+):
+    """Upgrade: a published statement saved after its publication keeps that save as its public
+    modified time, others get none; downgrade: the history and the column go."""
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
+    directory = str(ROOT / "migrations")
+    with app.app_context():
+        upgrade(directory=directory, revision=revision_before(REVISIONS))
+        run(
+            statement_row(1),
+            statement_row(2),
+            statement_row(3),
+            "UPDATE statement SET updated_at = '2026-03-02 10:00:00' WHERE id IN (1, 3)",
+            "UPDATE statement SET status = 'draft' WHERE id = 3",
+        )
+        upgrade(directory=directory, revision=REVISIONS)
+        assert rows(
+            "SELECT id, public_updated_at IS NOT NULL FROM statement ORDER BY id"
+        ) == [(1, True), (2, False), (3, False)]
+        assert rows("SELECT updated_at = public_updated_at FROM statement WHERE id = 1") == [
+            (True,)
+        ]
+        run(
+            "INSERT INTO statement_revision (id, statement_id, number, created_at, account_id,"
+            " email, action, statement_version, restored_from, snapshot, notes) VALUES (1, 1, 1,"
+            " '2026-03-02 10:00:00', 4, 'press@example.org', 'edit', 2, NULL,"
+            " '{\"texts\": {}}', '{\"en\": \"Fixed.\"}')",
+        )
+        downgrade(directory=directory, revision=revision_before(REVISIONS))
+        found = inspect(db.engine)
+        assert "statement_revision" not in found.get_table_names()
+        assert "public_updated_at" not in {c["name"] for c in found.get_columns("statement")}
+        assert rows("SELECT id FROM statement ORDER BY id") == [(1,), (2,), (3,)]
+        downgrade(directory=directory, revision="base")
+        db.engine.dispose()
+
+
+def test_restoring_a_public_statement_asks_for_the_kind_of_edit(app, clock, staff):
+    """Restoring a public statement: "change" needs its notes (422 keeps them), then the note
+    is on the page; the restore page shows what restoring changes."""
+    sid = statement_id_from(create_statement(staff, **BOTH))
+    clock.advance(minutes=1)
+    edit_statement(staff, sid, **{**BOTH, "en_body": "The talks failed."})
+    page = html(staff.get(f"/staff/statements/{sid}/history/1/restore"))
+    assert 'name="change"' in page and "<del>failed.</del>" in page and "<ins>went" in page
+    refused = post_restore(staff, sid, 1, change="major", change_note_en="Back to the first text.")
+    assert refused.status_code == 422
+    assert "Back to the first text." in html(refused)
+    assert len(stored(app, sid)) == 2
+    restored = post_restore(staff, sid, 1, change="major", change_note_en="Back to the first text.",
+                            change_note_ru="Возвращён первый текст.")
+    assert restored.status_code == 303
+    public = html(app.test_client().get(f"/ru/statements/{sid}/portovoe-soglashenie"))
+    assert "Возвращён первый текст." in public and "Переговоры прошли хорошо." in public
