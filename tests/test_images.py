@@ -447,3 +447,24 @@ def test_a_large_jpeg_is_decoded_smaller_but_keeps_its_size(app):
     assert (processed.width, processed.height) == (2000, 3400)
     widest = max(processed.renditions, key=lambda r: r.width)
     assert (widest.width, widest.height) == (1600, 2720)
+
+
+def test_the_statement_card_shows_the_photo_and_oembed_makes_room(photo_app, editor, clock):
+    """The statement card widget shows the photo as wide as the card (absolute addresses, alt
+    text), and the height oEmbed gives for it grows by the photo's height."""
+    with_photo = published(editor, photo_app)
+    without = statement_id_from(post_new(editor, en_title="Plain", ru_title="Просто"))
+    client = photo_app.test_client()
+    card = html(client.get(f"/widgets/statement/{with_photo}?lang=en"))
+    assert '<div class="pr-card-photo">' in card
+    assert 'srcset="http://pressroom.test/media/' in card
+    assert 'alt="Cranes over the harbour at dawn"' in card
+    assert "pr-card-photo" not in html(client.get(f"/widgets/statement/{without}?lang=en"))
+
+    def height(statement_id: int) -> int:
+        """Return the height oEmbed gives the statement's card at 400 px."""
+        page = f"http://pressroom.test/en/statements/{statement_id}/"
+        return client.get("/oembed", query_string={"url": page, "maxwidth": "400"}).json["height"]
+
+    # The same texts but for the titles: the photo (1700 × 1000) adds about 0.59 of the width.
+    assert height(with_photo) - height(without) > 150

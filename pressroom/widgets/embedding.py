@@ -161,8 +161,9 @@ def describe(
         if found.withdrawn_at:
             when = date_long(found.withdrawn_at, lang, current_app.config["PRESSROOM_TIMEZONE"])
             notice = (_("Withdrawn on %(date)s:", date=when), found.withdrawn_reason)
+        photo = found.image.height / found.image.width if found.image else None
         height = sizing.card_height(
-            title, meta, found.lead, _("Read the full text"), at, notice
+            title, meta, found.lead, _("Read the full text"), at, notice, photo
         )
     else:
         return None

@@ -110,11 +110,15 @@ def latest_height(
 
 
 def card_height(
-    title: str, meta: str, lead: str, more: str, width: int, notice: tuple[str, str] | None = None
+    title: str, meta: str, lead: str, more: str, width: int, notice: tuple[str, str] | None = None,
+    photo: float | None = None,
 ) -> int:
     """Return the height of a statement card at `width`: it grows as the width shrinks. A
-    withdrawn statement's `notice` is its (bold) "Withdrawn on …" line and the reason."""
+    withdrawn statement's `notice` is its (bold) "Withdrawn on …" line and the reason; `photo`
+    is its photo's height over its width (shown as wide as the card, components.css)."""
     body = block(meta, inner(width), 0.85 * REM) + 0.3 * REM + more_link(more, width)
+    if photo:
+        body += inner(width) * photo + 0.5 * REM
     if lead:
         body += block(lead, inner(width), REM)
     if notice:
