@@ -31,9 +31,12 @@ def demo_command():
 @with_appcontext
 def export_command(file: str, with_staff: bool):
     """Write all content (both languages, counters, clocks, settings) to FILE as JSON."""
-    from .transfer import dump
+    from .transfer import TransferError, dump
 
-    document = dump(with_staff)
+    try:
+        document = dump(with_staff)
+    except TransferError as error:  # a photo's file missing from the media storage
+        raise click.ClickException(str(error)) from None
     text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
     if file == "-":
         click.echo(text, nl=False)

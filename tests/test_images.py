@@ -468,3 +468,14 @@ def test_the_statement_card_shows_the_photo_and_oembed_makes_room(photo_app, edi
 
     # The same texts but for the titles: the photo (1700 × 1000) adds about 0.59 of the width.
     assert height(with_photo) - height(without) > 150
+
+
+def test_export_stops_when_a_photo_file_is_missing(photo_app, editor):
+    """Exporting a site whose media storage lost a photo's file fails with the file named,
+    instead of writing a document that cannot be imported."""
+    statement_id = published(editor, photo_app)
+    lost = stored_image(photo_app, statement_id)["renditions"][0]["name"]
+    (Path(photo_app.config["PRESSROOM_MEDIA_DIR"]) / lost).unlink()
+    result = photo_app.test_cli_runner().invoke(args=["export", "-"])
+    assert result.exit_code == 1
+    assert f"the photo file {lost} is missing from the media storage" in result.output
