@@ -454,6 +454,10 @@ def main() -> None:
         cold[engine] = cold_renders(count, runs)
     searches, search_loads = measure_searches(databases, args.quick)
     spikes = spike.run_spikes(databases, count, args.quick)
+    # Measured apart (python -m bench.dashboard, on databases of its own): kept as it was.
+    from . import dashboard
+
+    kept_dashboard = dashboard.section_of(args.output)
     write_report(
         args.output,
         Run(
@@ -476,6 +480,8 @@ def main() -> None:
         ),
     )
     spike.add_to_report(args.output, spikes, args.quick)
+    if kept_dashboard:
+        dashboard.add_to_report(args.output, kept_dashboard)
     print(f"report: {args.output}")
 
 

@@ -104,7 +104,10 @@ def _conditions(filters: Filters, now: datetime) -> list:
         case "published":
             found += [*live, Statement.published_at <= now]
         case "withdrawn":
-            found += [published, Statement.withdrawn_at.is_not(None)]
+            # Few are withdrawn: their own index finds them first (asked plainly, SQLite walks
+            # every published statement, 50-80 ms at 100,000). One made a draft again is a draft.
+            withdrawn = select(Statement.id).where(Statement.withdrawn_at.is_not(None))
+            found += [Statement.id.in_(withdrawn), published]
     if filters.kind:
         found.append(Statement.kind == filters.kind)
     if filters.missing:

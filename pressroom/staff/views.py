@@ -297,8 +297,9 @@ def dashboard():
         "staff/dashboard.html",
         statements=[(s, listing.status_key(s, now), permissions.may_edit(current_user, s))
                     for s in statements],
-        statuses=listing.STATUS_FILTERS,
-        kinds={name: kind.one for name, kind in listing.KINDS.items()},
+        # Translated once for the page's 50 rows, not once a row.
+        statuses={name: str(label) for name, label in listing.STATUS_FILTERS.items()},
+        kinds={name: str(kind.one) for name, kind in listing.KINDS.items()},
         missing=listing.MISSING,
         filters=filters,
         problems=problems,
