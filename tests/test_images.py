@@ -479,3 +479,23 @@ def test_export_stops_when_a_photo_file_is_missing(photo_app, editor):
     result = photo_app.test_cli_runner().invoke(args=["export", "-"])
     assert result.exit_code == 1
     assert f"the photo file {lost} is missing from the media storage" in result.output
+
+
+def test_a_double_submit_with_a_photo_is_no_conflict_but_another_photo_is(photo_app, editor):
+    """The same edit sent twice with its photo finds its own first save (303); an edit from the
+    same old version asking for another photo is a conflict (409) that keeps the photo chosen."""
+    statement_id = published(editor, photo_app)
+    tokens = edit_form(editor, statement_id)
+    data = photo_fields(image=upload("valid.webp"))
+
+    def send(fields):
+        """Post the edit form, from the version first opened, with `fields`."""
+        return editor.post(f"/staff/statements/{statement_id}/edit", data={**tokens, **fields},
+                           content_type="multipart/form-data")
+
+    assert send(data).status_code == 303
+    assert send(photo_fields(image=upload("valid.webp"))).status_code == 303
+    conflict = send(photo_fields(image=upload("valid.png")))
+    assert conflict.status_code == 409
+    assert "Photo chosen: it is kept and saved with the statement." in html(conflict)
+    assert stored_image(photo_app, statement_id)["width"] == 1000  # still the WebP's

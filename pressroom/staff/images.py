@@ -124,6 +124,18 @@ def receive(form, statement: Statement | None) -> PhotoChoice | None:
     return PhotoChoice("keep")
 
 
+def matches_stored(statement: Statement, choice: PhotoChoice) -> bool:
+    """Tell whether the stored statement already has the photo the submit asks for (a double
+    submit of the same form is no conflict; a different photo is)."""
+    if choice.action == "keep":
+        return True
+    if choice.action == "remove":
+        return statement.image is None
+    return statement.image is not None and (
+        statement.image.renditions == choice.upload.renditions
+    )
+
+
 def require_alt_text(form, choice: PhotoChoice | None, statement: Statement | None) -> bool:
     """Require the photo's text alternative in every language written; tell if all are there."""
     if choice is None or not choice.keeps_a_photo(statement):

@@ -473,7 +473,7 @@ def statement_edit(statement_id: int):
     if not valid or notes is None or photo is None or not described:
         return _render_statement_form(form, statement, status=422)
     if form.version.data != str(statement.version):
-        if matches_stored(statement, form, tz):
+        if matches_stored(statement, form, tz) and photos.matches_stored(statement, photo):
             return _saved(statement)
         return _conflict(form, statement)
     before = statement.status
