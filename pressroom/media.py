@@ -14,9 +14,12 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 from pathlib import Path
 
+import click
 from flask import Blueprint, Flask, abort, current_app, make_response, url_for
+from flask.cli import AppGroup
 
 #: A rendition's file name: fingerprint, width, extension. Anything else is not ours.
 NAME = re.compile(r"[0-9a-f]{32}-[0-9]{1,5}\.(webp|jpg|avif)")
@@ -87,6 +90,10 @@ class DirectoryStorage:
         """Remove a rendition; a name not stored is no error."""
         self._path(name).unlink(missing_ok=True)
 
+    def age(self, name: str) -> float:
+        """Return how many seconds ago a rendition was stored."""
+        return time.time() - self._path(name).stat().st_mtime
+
     def names(self) -> list[str]:
         """Return the names of every stored rendition."""
         if not self.root.is_dir():
@@ -118,10 +125,42 @@ def image(name: str):
     return response
 
 
+media_cli = AppGroup("media", help="The media storage of statement photos.")
+
+
+@media_cli.command("prune")
+@click.option("--hours", default=48, show_default=True,
+              help="Keep unreferenced files younger than this: photos chosen with a form that "
+                   "may still be sent (a pending photo is kept 48 hours).")
+def prune_command(hours: int):
+    """Delete the renditions no statement uses (photos chosen with forms never saved)."""
+    from sqlalchemy import select
+
+    from .extensions import db
+    from .models import StatementImage
+
+    used = set()
+    for renditions in db.session.scalars(select(StatementImage.renditions)):
+        used.update(_names_in(renditions))
+    store = storage()
+    gone = [n for n in store.names() if n not in used and store.age(n) > hours * 3600]
+    for name in gone:
+        store.delete(name)
+    click.echo(f"Deleted {len(gone)} unreferenced files; {len(store.names())} remain.")
+
+
+def _names_in(renditions: str) -> set[str]:
+    """Return the file names a StatementImage.renditions document lists."""
+    import json
+
+    return {r["name"] for r in json.loads(renditions)}
+
+
 def init_app(app: Flask) -> None:
     """Make the storage of `PRESSROOM_MEDIA_DIR` and register the blueprint that serves it."""
     app.extensions["pressroom.media"] = DirectoryStorage(app.config["PRESSROOM_MEDIA_DIR"])
     app.register_blueprint(bp)
+    app.cli.add_command(media_cli)
     app.jinja_env.globals["media_url"] = lambda name, external=False: storage().url(
         name, external
     )

@@ -499,3 +499,18 @@ def test_a_double_submit_with_a_photo_is_no_conflict_but_another_photo_is(photo_
     assert conflict.status_code == 409
     assert "Photo chosen: it is kept and saved with the statement." in html(conflict)
     assert stored_image(photo_app, statement_id)["width"] == 1000  # still the WebP's
+
+
+def test_prune_deletes_only_photos_no_statement_uses(photo_app, editor):
+    """`flask media prune` deletes the files of a photo chosen with a form never saved (once
+    older than --hours) and keeps every file a statement uses."""
+    kept = published(editor, photo_app)
+    used = {r["name"] for r in stored_image(photo_app, kept)["renditions"]}
+    refused = post_new(editor, image=upload("valid.png"), en_image_alt="")
+    assert refused.status_code == 422
+    assert set(media_files(photo_app)) > used  # the chosen photo waits for the next submit
+    runner = photo_app.test_cli_runner()
+    assert "Deleted 0 unreferenced files" in runner.invoke(args=["media", "prune"]).output
+    result = runner.invoke(args=["media", "prune", "--hours", "0"])
+    assert result.exit_code == 0 and "Deleted 4 unreferenced files" in result.output
+    assert set(media_files(photo_app)) == used

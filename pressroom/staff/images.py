@@ -8,7 +8,8 @@ submit keeps it without choosing the file again. A token is good for PENDING_HOU
 
 Renditions nobody references any more (the photo was replaced or removed, the statement
 deleted) are deleted after the commit that let them go, unless another statement uses the same
-files. A photo uploaded with a form that is then abandoned stays in the storage, unreferenced.
+files. A photo uploaded with a form that is then abandoned stays in the storage, unreferenced,
+until `flask media prune` (pressroom/media.py).
 """
 
 from dataclasses import dataclass
