@@ -337,9 +337,9 @@ def _tsquery(query: analysis.Query):
 
 
 def _matches(query: analysis.Query, filters: Filters, dialect: str):
-    """Return the select of the ids of the texts a search shows, best first: the CANDIDATES most
-    recently added public texts matching `query`, ranked by FIELD_WEIGHTS (the whole query
-    within the title, within the lead), then newest first.
+    """Return the select of the ids of the texts a search shows and their `position`, best
+    first: the CANDIDATES most recently added public texts matching `query`, ranked by
+    FIELD_WEIGHTS (the whole query within the title, within the lead), then newest first.
 
     Both engines rank alike, so they show the same page in the same order. Neither counts how
     often or how close the words are: FTS5's `bm25` first counts, for each phrase of the query,
@@ -347,7 +347,7 @@ def _matches(query: analysis.Query, filters: Filters, dialect: str):
     whatever the LIMIT), where a field's match among the candidates is one more look-up in the
     index (under 1 ms).
 
-    Only ids: `_rows` fetches the shown page's texts after, so no body goes through the sort.
+    Only ids: `_page` joins the shown page's texts to them, so no body goes through the sort.
     """
     found = _candidates(query, filters, dialect).limit(CANDIDATES).cte("found")
     if dialect == "postgresql":
@@ -377,22 +377,22 @@ def _matches(query: analysis.Query, filters: Filters, dialect: str):
             )
 
     score = sum(case((within(field), weight), else_=0.0) for field, weight in FIELD_WEIGHTS.items())
-    return select(found.c.text_id).order_by(
-        score.desc(), found.c.published_at.desc(), found.c.statement_id.desc()
+    position = func.row_number().over(
+        order_by=(score.desc(), found.c.published_at.desc(), found.c.statement_id.desc())
     )
+    return select(found.c.text_id, position.label("position")).order_by("position")
 
 
-def _rows(text_ids: list[int]) -> list:
-    """Return the result columns of the texts `text_ids`, in that order."""
-    if not text_ids:
-        return []
-    found = db.session.execute(
+def _page(query: analysis.Query, filters: Filters, dialect: str, offset: int, limit: int):
+    """Return the result columns of the texts `_matches` ranks from `offset` on, at most
+    `limit`, in their order: one query, which reads the bodies of these texts only."""
+    ranked = _matches(query, filters, dialect).offset(offset).limit(limit).subquery()
+    return db.session.execute(
         select(*RESULT_COLUMNS)
         .join(Statement, Statement.id == StatementText.statement_id)
-        .where(StatementText.id.in_(text_ids))
+        .join(ranked, ranked.c.text_id == StatementText.id)
+        .order_by(ranked.c.position)
     ).all()
-    by_id = {row.text_id: row for row in found}
-    return [by_id[text_id] for text_id in text_ids]
 
 
 def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list[Markup]:
@@ -431,11 +431,7 @@ def find(
 
     def compute():
         dialect = db.session.get_bind().dialect.name
-        rows = _rows(
-            db.session.execute(
-                _matches(query, filters, dialect).offset((number - 1) * size).limit(size + 1)
-            ).scalars().all()
-        )
+        rows = _page(query, filters, dialect, (number - 1) * size, size + 1)
         summaries = [
             analysis.Document.of(r.lang, r.title, r.lead, r.body).summary for r in rows[:size]
         ]
