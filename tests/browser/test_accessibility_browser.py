@@ -151,6 +151,8 @@ def staff_pages(demo: Demo, lang: str) -> list[str]:
         f"/staff/statements/new?lang={lang}",
         f"/staff/statements/{demo.statements[lang]}/edit?lang={lang}",
         f"/staff/statements/{demo.statements[lang]}/withdraw?lang={lang}",
+        f"/staff/statements/{demo.statements[lang]}/history?lang={lang}",
+        f"/staff/statements/{demo.statements[lang]}/history/1/restore?lang={lang}",
         f"/staff/counters/new?lang={lang}",
         f"/staff/counters/{demo.counter}/edit?lang={lang}",
         f"/staff/clocks/new?lang={lang}",
