@@ -56,6 +56,8 @@ MODEL_AREAS = {
     "Statement": "statements",
     "StatementText": "statements",
     "RemovedStatement": "statements",
+    # A revision's change notes are shown on its statement's pages.
+    "StatementRevision": "statements",
     "DayCounter": "counters",
     "DayCounterText": "counters",
     "Clock": "clocks",
