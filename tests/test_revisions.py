@@ -401,3 +401,17 @@ def test_restoring_a_public_statement_asks_for_the_kind_of_edit(app, clock, staf
     assert restored.status_code == 303
     public = html(app.test_client().get(f"/ru/statements/{sid}/portovoe-soglashenie"))
     assert "Возвращён первый текст." in public and "Переговоры прошли хорошо." in public
+
+
+def test_a_long_text_is_compared_by_lines_first_and_marked_whole_past_the_budget():
+    """A small change in a long text marks only its words; a changed run too long to compare
+    word by word (difflib is quadratic) is marked whole instead of taking seconds."""
+    paragraph = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 40
+    body = "\n\n".join([paragraph] * 10)
+    old, new = revisions.word_diff(body, body.replace("elit.", "elite.", 1))
+    assert str(old).count("<del>") == 1 and "<del>elit.</del>" in str(old)
+    assert str(new).count("<ins>") == 1 and "<ins>elite.</ins>" in str(new)
+    words = " ".join(f"w{n}" for n in range(revisions.MAX_WORD_PAIRS // 1000))
+    changed = words.replace("w1 ", "x1 ", 1) + " more"
+    old, new = revisions.word_diff(words, changed)
+    assert (str(old), str(new)) == (f"<del>{words}</del>", f"<ins>{changed}</ins>")
