@@ -415,3 +415,16 @@ def test_a_long_text_is_compared_by_lines_first_and_marked_whole_past_the_budget
     changed = words.replace("w1 ", "x1 ", 1) + " more"
     old, new = revisions.word_diff(words, changed)
     assert (str(old), str(new)) == (f"<del>{words}</del>", f"<ins>{changed}</ins>")
+
+
+def test_a_double_click_on_restore_finds_its_own_first_restore(app, clock, staff):
+    """The same restore sent twice (same version): the second is no conflict and adds nothing."""
+    sid = statement_id_from(create_statement(staff, **BOTH))
+    clock.advance(minutes=1)
+    edit_statement(staff, sid, **{**BOTH, "en_body": "The talks failed."})
+    url = f"/staff/statements/{sid}/history/1/restore"
+    page = html(staff.get(url))
+    data = {"csrf_token": hidden(page, "csrf_token"), "version": hidden(page, "version")}
+    assert staff.post(url, data=data).status_code == 303
+    assert staff.post(url, data=data).status_code == 303
+    assert [r.action for r in stored(app, sid)] == ["create", "edit", "restore"]

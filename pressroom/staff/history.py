@@ -139,6 +139,9 @@ def statement_revision_restore(statement_id: int, number: int):
     if not valid or notes is None:
         return _restore_page(statement, found, form, 422)
     if form.version.data != str(statement.version):
+        if _says(statement, found.snapshot):
+            # A second click of the same button finds its own first restore: no conflict.
+            return _restored(statement, found)
         form.form_errors.append(_(
             "Someone saved this statement since you opened this page. The comparison below is "
             "with their version now; restore again if you still want to."
@@ -161,5 +164,22 @@ def statement_revision_restore(statement_id: int, number: int):
         form.version.data = str(statement.version)
         return _restore_page(statement, revisions.revision(statement, number), form, 409)
     content_changed()
+    return _restored(statement, found)
+
+
+def _says(statement: Statement, snapshot: dict) -> bool:
+    """Tell whether the statement already says what a snapshot's kind and texts say."""
+    current = revisions.snapshot(statement)
+    fields = ("title", "lead", "body_source")
+
+    def texts(state: dict) -> dict:
+        """Return a snapshot's texts, the fields a restore brings back only."""
+        return {lang: [t.get(f) for f in fields] for lang, t in state.get("texts", {}).items()}
+
+    return current["kind"] == snapshot.get("kind") and texts(current) == texts(snapshot)
+
+
+def _restored(statement: Statement, found):
+    """Say the revision is restored and show the history."""
     flash(_("Revision %(number)s is restored, as a new revision.", number=found.number), "success")
     return redirect(url_for("staff.statement_history", statement_id=statement.id), 303)
