@@ -64,6 +64,20 @@ PATHS = ("/widgets/latest?lang=en", "/en/", "/ru/statements/")
 SAVED = ("Harbour pilots return", "Harbour pilots return", "Лоцманы вернулись")
 
 
+def save_shows_on_every_worker(server: AppServer) -> None:
+    """No answer has the statement; it is saved through the staff form (one worker); then
+    every answer of every worker has it."""
+    for path in PATHS:
+        assert all("Harbour pilots return" not in text for text in texts(server, path))
+    browser = StaffBrowser(server.url)
+    browser.sign_in()
+    browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
+    for path, title in zip(PATHS, SAVED, strict=True):
+        answers = texts(server, path)
+        stale = sum(title not in text for text in answers)
+        assert stale == 0, f"{stale} of {len(answers)} answers to {path} lack the saved statement"
+
+
 def test_a_save_through_one_worker_shows_on_every_worker(
     start_server, app_config, tmp_path, staff_user, add_statement
 ):
@@ -74,15 +88,7 @@ def test_a_save_through_one_worker_shows_on_every_worker(
     """
     add_statement({"en": "Earlier news", "ru": "Прежние новости"})
     server = start_server(worker_env(app_config, tmp_path))
-    for path in PATHS:
-        assert all("Harbour pilots return" not in text for text in texts(server, path))
-    browser = StaffBrowser(server.url)
-    browser.sign_in()
-    browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
-    for path, title in zip(PATHS, SAVED, strict=True):
-        answers = texts(server, path)
-        stale = sum(title not in text for text in answers)
-        assert stale == 0, f"{stale} of {len(answers)} answers to {path} lack the saved statement"
+    save_shows_on_every_worker(server)
 
 
 @needs_redis_server
@@ -177,12 +183,4 @@ def test_preloaded_workers_serve_and_save_as_the_others_do(
     # The master loaded the app (about 65 MiB; a master without it holds about 25).
     status = Path(f"/proc/{server.process.pid}/status").read_text()
     assert int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) > 45 * 1024
-    for path in PATHS:
-        assert all("Harbour pilots return" not in text for text in texts(server, path))
-    browser = StaffBrowser(server.url)
-    browser.sign_in()
-    browser.create_statement(en_title="Harbour pilots return", ru_title="Лоцманы вернулись")
-    for path, title in zip(PATHS, SAVED, strict=True):
-        answers = texts(server, path)
-        stale = sum(title not in text for text in answers)
-        assert stale == 0, f"{stale} of {len(answers)} answers to {path} lack the saved statement"
+    save_shows_on_every_worker(server)
