@@ -220,3 +220,11 @@ def test_anonymous_visitors_cannot_make_links(app, client, draft):
     assert made.status_code == 303 and "/staff/sign-in" in made.headers["Location"]
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(PreviewLink)) == 0
+
+
+def test_previews_are_outside_the_page_cache():
+    """The page cache's middleware never looks preview addresses up (nor stores them)."""
+    from pressroom import drafts, pagecache
+
+    assert not (drafts.PREVIEW_PREFIX + "/").startswith(pagecache.PUBLIC_PREFIXES)
+    assert not "/staff/".startswith(pagecache.PUBLIC_PREFIXES)
