@@ -563,6 +563,13 @@ def test_stored_payloads_run_nowhere(live_server, app, staff, browser, partner_s
             "statements": [title_groups[0]], "counters": [label_groups[0]],
             "settings": list(site_titles.values()),
         }[path.split("/")[2].split("?")[0]])
+    # The history: the payloads as revision 1, compared with itself and on its restore page.
+    for path in (f"/staff/statements/{statements[0][0]}/history?a=1&b=1",
+                 f"/staff/statements/{statements[0][0]}/history/1/restore"):
+        with staff_watch.guard(path):
+            staff_page.goto(app_url + path)
+            text = squeeze(" ".join(staff_watch.inspect(staff_page, path).values()))
+        coverage.expect("staff history", text, [title_groups[0]])
     previews = [
         ("POST", "/staff/statements/preview",
          {f"{lang}-{name}": payload for lang in LANGS for name in ("title", "lead", "body")})
