@@ -111,3 +111,16 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+def open_new_statement(page, url: str) -> None:
+    """Sign in as the test editor (the English staff area) and open the new-statement form with
+    "Published" chosen."""
+    from ..staff_client import EMAIL, PASSWORD
+
+    page.goto(f"{url}/staff/sign-in?lang=en")
+    page.get_by_label("Email").fill(EMAIL)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="New statement").first.click()
+    page.get_by_label("Status").select_option("published")

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from pressroom import ROOT
 
-from ..staff_client import EMAIL, PASSWORD
+from .conftest import open_new_statement
 
 PHOTO = ROOT / "tests" / "data" / "images" / "valid.jpg"
 ALT = {"en": "Cranes over the harbour at dawn", "ru": "Краны над портом на рассвете"}
@@ -15,13 +15,7 @@ ALT = {"en": "Cranes over the harbour at dawn", "ru": "Краны над пор�
 def test_upload_preview_publish_and_see_the_photo(live_server, page, staff_user):
     """An editor chooses a photo (the htmx preview shows it before saving), describes it in both
     languages and publishes; each public page loads the photo with its alt text and caption."""
-    url = live_server.url
-    page.goto(f"{url}/staff/sign-in?lang=en")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="New statement").first.click()
-    page.get_by_label("Status").select_option("published")
+    open_new_statement(page, live_server.url)
     for lang, title in (("en", "Harbour cranes return"), ("ru", "Краны возвращаются в порт")):
         column = page.locator(f'fieldset[lang="{lang}"]')
         column.get_by_label("Title", exact=True).fill(title)
