@@ -25,10 +25,10 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 0))
 max_requests_jitter = max_requests // 10
 # GUNICORN_PRELOAD=1 loads the app once in the master and forks the workers from it, after
 # loading there what each worker would load first (pressroom/preforking.py): the workers share
-# those pages, so the summed PSS falls (121 MiB against 132 for master + 2 workers, bench/notes.md),
-# but each process's RSS counts the shared pages again (213 MiB against 168). Off by default:
-# with it, a HUP (`systemctl reload`) starts workers with the code the master loaded, so a new
-# release needs a restart instead.
+# those pages, so the summed PSS falls (126 MiB against 137 for master + 2 workers in
+# bench/notes.md), but each process's RSS counts the shared pages again (215 against 173). Off by
+# default: with it, a HUP (`systemctl reload`) starts workers with the code the master loaded, so
+# a new release needs a restart instead.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "") == "1"
 
 # Header limits: the request line (method, path and query), the number of header fields and the
