@@ -58,6 +58,8 @@ MODEL_AREAS = {
     "RemovedStatement": "statements",
     # A revision's change notes are shown on its statement's pages.
     "StatementRevision": "statements",
+    # A statement's photo is on its pages, the listings and the widgets.
+    "StatementImage": "statements",
     "DayCounter": "counters",
     "DayCounterText": "counters",
     "Clock": "clocks",
