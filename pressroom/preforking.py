@@ -10,8 +10,8 @@ holds no socket a worker could inherit, so `after_fork` has only the pool to mak
 import gc
 
 from babel import Locale
-from flask import Flask, g
-from flask_babel import get_translations
+from flask import Flask
+from flask_babel import force_locale, get_translations
 
 from .extensions import db
 from .i18n import BABEL_LOCALES
@@ -27,10 +27,9 @@ def warm(app: Flask) -> None:
     use) is most of what a worker's first page adds to it. Frozen objects are left out of the
     collector's passes, which would otherwise write to every object and so copy its page.
     """
-    for lang, name in BABEL_LOCALES.items():
+    for name in BABEL_LOCALES.values():
         Locale.parse(name).date_formats  # noqa: B018  (loads the locale's data)
-        with app.test_request_context():
-            g.lang = lang  # what the URL's language sets in a request
+        with app.test_request_context(), force_locale(name):
             get_translations()
     for template in app.jinja_env.list_templates():
         if not template.startswith(STAFF_TEMPLATES):
