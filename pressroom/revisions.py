@@ -15,6 +15,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
+from sqlalchemy.orm import defer
 
 from . import timekeeping
 from .config import LANGUAGES
@@ -121,8 +122,10 @@ def record(
 def history(statement: Statement) -> list[StatementRevision]:
     """Return a statement's revisions, newest first; a statement saved before revisions were
     kept has one, unstored: itself as it is now (stored at its next save)."""
+    # Snapshots are loaded when read: two for a comparison, not every one for the list.
     found = list(db.session.scalars(
         select(StatementRevision)
+        .options(defer(StatementRevision.snapshot))
         .where(StatementRevision.statement_id == statement.id)
         .order_by(StatementRevision.number.desc())
     ))
