@@ -190,7 +190,8 @@ def statement_page(article: Article, alternates: dict[str, str]) -> PageMetadata
     description = statement_description(article)
     others = [other for other in alternates if other != lang]
     published = iso_instant(article.published_at)
-    # A statement edited before its publication time was not modified after it was published.
+    # Modified when readers were last told of a change (a change note; a minor edit does not
+    # count), and never before its publication time.
     updated = article.updated_at
     modified = iso_instant(max(updated, article.published_at)) if updated else published
     section = str(KINDS[article.kind].one)
