@@ -514,3 +514,20 @@ def test_prune_deletes_only_photos_no_statement_uses(photo_app, editor):
     result = runner.invoke(args=["media", "prune", "--hours", "0"])
     assert result.exit_code == 0 and "Deleted 4 unreferenced files" in result.output
     assert set(media_files(photo_app)) == used
+
+
+def test_oembed_makes_room_for_the_latest_widgets_thumbnails(photo_app, editor, clock):
+    """The latest widget's oEmbed height with `thumbs=on` is at least as tall as without, and
+    keeps the parameter in the iframe's address."""
+    for n in range(3):
+        published(editor, photo_app, en_title=f"Short {n}", ru_title=f"Коротко {n}")
+    client = photo_app.test_client()
+
+    def answer(query: str) -> dict:
+        """Return oEmbed's answer for the latest widget with `query`, at 400 px."""
+        url = f"http://pressroom.test/widgets/latest?lang=en&limit=3{query}"
+        return client.get("/oembed", query_string={"url": url, "maxwidth": "400"}).json
+
+    plain, with_thumbs = answer(""), answer("&thumbs=on")
+    assert with_thumbs["height"] > plain["height"]
+    assert "thumbs=on" in with_thumbs["html"]

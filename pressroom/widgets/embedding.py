@@ -139,7 +139,8 @@ def describe(
         lang = options.common.lang
         title = _("Latest statements")
         params = {"limit": options.limit}
-        titles = [item.title for item in content.latest(lang, options.limit, options.kind)]
+        items = content.latest(lang, options.limit, options.kind)
+        titles = [item.title for item in items]
         height = sizing.latest_height(
             title,
             titles,
@@ -147,6 +148,8 @@ def describe(
             _("All statements"),
             _("No statements have been published yet."),
             at,
+            [i.image.height / i.image.width if i.image else None for i in items]
+            if options.thumbs else None,
         )
     elif endpoint == "widgets.statement_card":
         lang = view_args.get("lang") or counter_options(args).lang
@@ -161,7 +164,12 @@ def describe(
         if found.withdrawn_at:
             when = date_long(found.withdrawn_at, lang, current_app.config["PRESSROOM_TIMEZONE"])
             notice = (_("Withdrawn on %(date)s:", date=when), found.withdrawn_reason)
-        photo = found.image.height / found.image.width if found.image else None
+        # Text is tallest in the narrowest frame, a photo in the widest.
+        widest = min(width or default_width, default_width)
+        photo = (
+            sizing.photo_height(found.image.height / found.image.width, widest)
+            if found.image else 0
+        )
         height = sizing.card_height(
             title, meta, found.lead, _("Read the full text"), at, notice, photo
         )
@@ -252,9 +260,9 @@ def gallery_args() -> tuple[str, MultiDict]:
     widget = request.args.get("widget", "clock")
     if widget not in WIDGET_KINDS:
         widget = "clock"
-    names = {"clock": ("tz", "seconds", "hours"), "counter": (), "latest": ("limit", "kind")}[
-        widget
-    ]
+    names = {
+        "clock": ("tz", "seconds", "hours"), "counter": (), "latest": ("limit", "kind", "thumbs")
+    }[widget]
     params = MultiDict(
         [
             (k, v)

@@ -93,17 +93,35 @@ def more_link(text: str, width: int) -> float:
     return 0.4 * REM + block(text, inner(width), 0.9 * REM, bold=True)
 
 
+def photo_height(ratio: float, widest: int) -> float:
+    """Return the height of a photo shown as wide as a widget page's content, in the widest
+    frame the page may get; `ratio` is its height over its width."""
+    return inner(widest) * ratio
+
+
 def latest_height(
-    title: str, titles: list[str], limit: int, more: str, empty: str, width: int
+    title: str, titles: list[str], limit: int, more: str, empty: str, width: int,
+    thumbs: list[float | None] | None = None,
 ) -> int:
     """Return the height of the latest-statements box at `width`, for the titles it shows now.
 
     One more statement arriving may push the shortest title out for one as long as the longest:
     that much is planned too, and rows not filled yet are planned as tall as the longest.
+    With `thumbs` (each row's photo height over width, None without one), a row is at least as
+    tall as its 4 rem wide thumbnail (widgets.css), and the title wraps beside it.
     """
     if not titles:
         return frame(title, width, block(empty, inner(width), REM) + 2 * REM + more_link(more, width))
-    heights = [block(t, inner(width), REM) for t in titles]
+    if thumbs is None:
+        heights = [block(t, inner(width), REM) for t in titles]
+    else:
+        beside = inner(width) - 4.6 * REM
+        date = 0.8 * REM * LINE_HEIGHT
+        heights = [
+            max(block(t, beside, REM), 4 * REM * ratio + 0.4 * REM - date) if ratio
+            else block(t, inner(width), REM)
+            for t, ratio in zip(titles, thumbs, strict=True)
+        ]
     rows = sum(heights) + (limit - len(heights)) * max(heights) + max(heights) - min(heights)
     chrome = limit * (0.7 * REM + 1 + 0.8 * REM * LINE_HEIGHT)  # padding, rule and date
     return frame(title, width, rows + chrome + more_link(more, width))
@@ -111,14 +129,15 @@ def latest_height(
 
 def card_height(
     title: str, meta: str, lead: str, more: str, width: int, notice: tuple[str, str] | None = None,
-    photo: float | None = None,
+    photo: float = 0,
 ) -> int:
     """Return the height of a statement card at `width`: it grows as the width shrinks. A
     withdrawn statement's `notice` is its (bold) "Withdrawn on …" line and the reason; `photo`
-    is its photo's height over its width (shown as wide as the card, components.css)."""
+    the height of its photo (as wide as the card, components.css: tallest in the widest frame,
+    `photo_height`)."""
     body = block(meta, inner(width), 0.85 * REM) + 0.3 * REM + more_link(more, width)
     if photo:
-        body += inner(width) * photo + 0.5 * REM
+        body += photo + 0.5 * REM
     if lead:
         body += block(lead, inner(width), REM)
     if notice:

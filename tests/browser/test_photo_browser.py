@@ -1,13 +1,17 @@
 """A statement's photo in a real browser: chosen in the form, previewed by htmx, published."""
 
+import io
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 from pressroom import ROOT
 
+from ..staff_client import new_statement_form, sign_in, statement_fields, statement_id_from
 from .conftest import open_new_statement
 from .test_accessibility_browser import AXE, check
+from .test_embeds_and_gallery_browser import frame_fits, oembed_html, partner_page
 
 CORPUS = ROOT / "tests" / "data" / "images"
 PHOTO = CORPUS / "valid.jpg"
@@ -64,3 +68,44 @@ def test_a_refused_photo_is_said_in_the_form_and_passes_axe(live_server, page, s
     expect(page.locator("#image-errors")).to_contain_text("This file is not a photo")
     problems = check(page, page.url)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("width", [1200, 320])
+def test_embeds_with_photos_fit_their_estimated_height(
+    app, live_server, partner_site, browser, staff_user, width
+):
+    """oEmbed's iframe for a statement card with a photo, and for the latest widget with
+    thumbnails, is tall enough for its content on a partner's page: no frame scrolls."""
+    client = app.test_client()
+    assert sign_in(client).status_code == 303
+    for n, name in enumerate(("valid.jpg", "orientation6_gps.jpg", "valid.png")):
+        tokens = new_statement_form(client)
+        fields = statement_fields(
+            en_title=f"Harbour news number {n} with a title long enough to wrap", en_lead="Lead.",
+            en_image_alt=f"Photo {n}",
+        )
+        saved = client.post("/staff/statements/new", data={
+            **tokens, **fields, "image": (io.BytesIO((CORPUS / name).read_bytes()), name),
+        }, content_type="multipart/form-data")
+        assert saved.status_code == 303
+    article = statement_id_from(saved)
+    maxwidth = None if width > 600 else width - 16
+    slots = {
+        "card": oembed_html(live_server, f"{live_server.url}/en/statements/{article}/", maxwidth),
+        "latest": oembed_html(
+            live_server, f"{live_server.url}/widgets/latest?lang=en&limit=3&thumbs=on", maxwidth
+        ),
+    }
+    context = browser.new_context(viewport={"width": width, "height": 6000})
+    page = context.new_page()
+    try:
+        partner_site.html = partner_page(slots)
+        page.goto(partner_site.url)
+        for key in slots:
+            frame = page.frame_locator(f"#{key} iframe")
+            expect(frame.locator("img").first).to_be_visible()
+            found = frame_fits(page, key)
+            assert not found["scrollsDown"] and not found["scrollsSideways"], (key, found)
+            assert found["frame"] >= found["content"], (key, found)
+    finally:
+        context.close()
