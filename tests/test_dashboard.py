@@ -96,7 +96,9 @@ def test_the_filter_form_works_without_script_and_keeps_its_values(staff, varied
 def test_a_scheduled_statement_says_when_it_goes_out(staff, varied, lang):
     """In the site's zone (Moscow: 09:00 UTC is 12:00), in the page's language."""
     page = html(staff.get(f"/staff/?lang={lang}&status=scheduled"))
-    when = {"en": "goes out 20 March 2026, 12:00", "ru": "выйдет 20 марта 2026\u202fг., 12:00"}[lang]
+    when = {
+        "en": "goes out 20 March 2026, 12:00", "ru": "выйдет 20 марта 2026\u202fг., 12:00",
+    }[lang]
     assert when in page
 
 
@@ -131,7 +133,8 @@ def many(app, count: int, status: str = "draft", start: datetime | None = None) 
     with app.app_context():
         rows = [
             Statement(status=status, published_at=start + timedelta(minutes=i), texts=[
-                StatementText(lang="en", title=f"Bulletin {status} {i}", slug=f"bulletin-{status}-{i}")
+                StatementText(lang="en", title=f"Bulletin {status} {i}",
+                              slug=f"bulletin-{status}-{i}")
             ])
             for i in range(count)
         ]
