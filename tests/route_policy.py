@@ -636,6 +636,8 @@ BY_RULE = {route.rule: route for route in ROUTES}
 #: The policy of addresses that match no rule: the staff area's, or the site's.
 UNMATCHED_STAFF = Route("", "", frozenset(), **STAFF)
 UNMATCHED_SITE = Route("", "", frozenset(), **SITE, cache="none")
+#: Under /preview/ even an address that matches no rule may hold a token: it is kept private.
+UNMATCHED_PREVIEW = Route("", "", frozenset(), **SITE, cache="no-store", referrer="no-referrer")
 
 
 def route_of(app, path: str, method: str) -> Route:
@@ -647,8 +649,15 @@ def route_of(app, path: str, method: str) -> Route:
         except Exception:  # NotFound, MethodNotAllowed, RequestRedirect: try the next method
             continue
         return BY_RULE[rule.rule]
+    return unmatched(path)
+
+
+def unmatched(path: str) -> Route:
+    """Return the row of an address that matches no rule: its area's."""
     if path == "/staff" or path.startswith("/staff/"):
         return UNMATCHED_STAFF
+    if path == "/preview" or path.startswith("/preview/"):
+        return UNMATCHED_PREVIEW
     return UNMATCHED_SITE
 
 

@@ -41,8 +41,6 @@ from .route_policy import (
     ROUTES,
     SEGMENT_KINDS,
     TEXT,
-    UNMATCHED_SITE,
-    UNMATCHED_STAFF,
     URL,
     Route,
     build_path,
@@ -53,6 +51,7 @@ from .route_policy import (
     seed_previews,
     seed_rendition,
     table_rows,
+    unmatched,
 )
 from .staff_client import EMAIL, PASSWORD, create_statement, hidden, html, sign_in
 from .sweep_values import BY_KIND, PER_SLOT, ZONES, curated, values
@@ -179,7 +178,7 @@ class Sweep:
         if self.routed is None:  # answered by the page cache before Flask saw it
             return route_of(app, path.encode("latin-1").decode("utf-8", "replace"), method)
         if self.routed == "":
-            return UNMATCHED_STAFF if re.match(r"/staff(/|$)", path) else UNMATCHED_SITE
+            return unmatched(path)
         self.rules.add(self.routed)
         return BY_RULE[self.routed]
 
