@@ -64,7 +64,8 @@ def test_make_run_serves_on_port_and_says_each_step():
 
 
 def test_readme_quick_start_is_two_commands_and_warns_about_the_test_database():
-    """Quick start stays `make run` and `make test`; the suite's emptying of its database is said."""
+    """Quick start stays `make run` and `make test`; the suite's emptying of its database is
+    said."""
     readme = (ROOT / "README.md").read_text()
     quick_start = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     block = re.search(r"```sh\n(.*?)```", quick_start, re.DOTALL).group(1)

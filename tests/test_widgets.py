@@ -482,7 +482,8 @@ def test_oembed_answers_other_sites_browsers(client, query):
 def test_statement_pages_link_to_their_oembed(client, add_statement, lang):
     """A statement page announces its oEmbed description, which describes that page."""
     statement = add_statement({lang: "Discoverable"})
-    page = html(client.get(f"/{lang}/statements/{statement.id}/discoverable", follow_redirects=True))
+    address = f"/{lang}/statements/{statement.id}/discoverable"
+    page = html(client.get(address, follow_redirects=True))
     link = re.search(r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', page)
     assert link, page[:2000]
     described = client.get(link.group(1).replace("&amp;", "&"))

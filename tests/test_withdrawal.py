@@ -2,9 +2,9 @@
 leaves every listing; restoring puts it back; a deleted statement's addresses answer 410 Gone."""
 
 import re
-from urllib.parse import urljoin
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
+from urllib.parse import urljoin
 
 import pytest
 from sqlalchemy import func, select

@@ -73,7 +73,7 @@ def take(url: str, output: Path) -> list[Path]:
         browser = playwright.chromium.launch(
             executable_path=shutil.which("chromium"), args=["--headless", "--no-sandbox"]
         )
-        for name, (width, height) in SIZES.items():
+        for width, height in SIZES.values():
             context = browser.new_context(viewport={"width": width, "height": height})
             page = context.new_page()
             # The ticking clocks read the browser's time: the same instant as the server's.

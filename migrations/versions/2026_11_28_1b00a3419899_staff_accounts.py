@@ -5,9 +5,8 @@ Revises: fa9154aad869
 Create Date: 2026-11-28 14:10:40.027862
 
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = '1b00a3419899'

@@ -111,7 +111,8 @@ def latest_height(
     tall as its 4 rem wide thumbnail (widgets.css), and the title wraps beside it.
     """
     if not titles:
-        return frame(title, width, block(empty, inner(width), REM) + 2 * REM + more_link(more, width))
+        body = block(empty, inner(width), REM) + 2 * REM + more_link(more, width)
+        return frame(title, width, body)
     if thumbs is None:
         heights = [block(t, inner(width), REM) for t in titles]
     else:

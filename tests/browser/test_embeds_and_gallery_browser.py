@@ -105,8 +105,10 @@ def frame_fits(page, key: str) -> dict:
     measured = frame.evaluate(
         """() => ({
             content: Math.ceil(document.body.getBoundingClientRect().height),
-            scrollsDown: document.documentElement.scrollHeight > document.documentElement.clientHeight,
-            scrollsSideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+            scrollsDown:
+                document.documentElement.scrollHeight > document.documentElement.clientHeight,
+            scrollsSideways:
+                document.documentElement.scrollWidth > document.documentElement.clientWidth,
         })"""
     )
     measured["frame"] = handle.evaluate("f => f.getBoundingClientRect().height")
@@ -126,7 +128,8 @@ def embed_codes(server, width: int) -> tuple[dict, dict]:
         scripted[f"opt-in-{name}"] = codes["iframe"]
         scripted[f"script-{name}"] = codes["script"].split("<script")[0]
     # A statement page's card (oEmbed only), and a counter that was deleted.
-    article = re.search(r'href="([^"]+/en/statements/[^"]+)"', fetch(f"{server.url}/widgets/latest"))
+    latest = fetch(f"{server.url}/widgets/latest")
+    article = re.search(r'href="([^"]+/en/statements/[^"]+)"', latest)
     plain["oembed-card"] = scripted["oembed-card"] = oembed_html(
         server, article.group(1), None if width > 600 else width - 16
     )
@@ -238,7 +241,9 @@ def phone(site, browser):
 
 def chips(page) -> list[str]:
     """Return the chosen cities the chips show, in order."""
-    return page.locator(".chip").evaluate_all("els => els.map(e => e.firstChild.textContent.trim())")
+    return page.locator(".chip").evaluate_all(
+        "els => els.map(e => e.firstChild.textContent.trim())"
+    )
 
 
 def test_gallery_on_a_phone_by_keyboard(phone):

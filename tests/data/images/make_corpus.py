@@ -127,7 +127,8 @@ def main() -> None:
                        b"<script>alert(document.cookie)</script></svg>\n")
     save("svg_renamed.png", b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg">'
                             b'<rect width="5" height="5"/></svg>\n')
-    save("html_renamed.jpg", b"<!doctype html><html><body><script>alert(1)</script></body></html>\n")
+    save("html_renamed.jpg",
+         b"<!doctype html><html><body><script>alert(1)</script></body></html>\n")
     save("notes.txt", "Just a note, not a photo.\nПросто заметка.\n".encode())
     save("empty.jpg", b"")
     save("truncated.jpg", jpeg[: len(jpeg) // 2])
@@ -141,7 +142,8 @@ def main() -> None:
     small = encoded(picture(300, 200), "JPEG", quality=80)
     save("polyglot_html.jpg", small + b"<html><script>alert(1)</script></html>")
     save("polyglot_zip.jpg", small + zip_archive())
-    save("comment_html.jpg", encoded(picture(300, 200), "JPEG", comment=b"<script>alert(1)</script>"))
+    save("comment_html.jpg",
+         encoded(picture(300, 200), "JPEG", comment=b"<script>alert(1)</script>"))
     save("too_many_pixels.png", encoded(Image.new("RGB", (2100, 2000), (20, 60, 120)), "PNG"))
     save("too_many_bytes.png", encoded(noise(240, 240), "PNG"))
     save("image.bmp", encoded(picture(120, 80), "BMP"))
