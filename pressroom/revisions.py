@@ -25,13 +25,19 @@ from .models import Statement, StatementRevision
 #: What a save did, as the history page names it.
 ACTIONS = ("baseline", "create", "edit", "restore", "withdraw", "unwithdraw")
 #: The fields of a text a snapshot keeps.
-TEXT_FIELDS = ("title", "slug", "lead", "body_source", "body", "withdrawn_reason")
+TEXT_FIELDS = ("title", "slug", "lead", "body_source", "body", "withdrawn_reason", "image_alt",
+               "image_caption", "image_credit")
+#: The fields of a photo's description, brought back by a restore only onto the same photo.
+PHOTO_FIELDS = ("image_alt", "image_caption", "image_credit")
 #: The fields a comparison shows, with their names as the statement form gives them.
 COMPARED_FIELDS = {
     "title": _l("Title"),
     "slug": _l("Address (slug)"),
     "lead": _l("Lead"),
     "body_source": _l("Text"),
+    "image_alt": _l("Photo: description"),
+    "image_caption": _l("Photo: caption"),
+    "image_credit": _l("Photo: credit"),
 }
 #: Words and the whitespace between them, each a token of a diff.
 TOKENS = re.compile(r"\s+|[^\s]+")
@@ -55,6 +61,8 @@ def snapshot(statement: Statement) -> dict:
         "published_at": _instant(statement.published_at),
         "featured": bool(statement.featured),
         "withdrawn_at": _instant(statement.withdrawn_at),
+        # Which photo (its file's SHA-256), so a restore knows whether a description fits it.
+        "image": statement.image.digest if statement.image is not None else None,
         "texts": {
             text.lang: {name: getattr(text, name) or "" for name in TEXT_FIELDS}
             for text in sorted(statement.texts, key=lambda t: t.lang)

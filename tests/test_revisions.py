@@ -25,6 +25,7 @@ from .staff_client import (
     statement_id_from,
 )
 from .test_migrations import empty_database, revision_before, rows, run, statement_row  # noqa: F401
+from .test_images import editor, photo_app, photo_fields, post_new, upload  # noqa: F401
 
 #: The migration that adds revisions and public change dates.
 REVISIONS = "d1a7e3b5c902"
@@ -428,3 +429,40 @@ def test_a_double_click_on_restore_finds_its_own_first_restore(app, clock, staff
     assert staff.post(url, data=data).status_code == 303
     assert staff.post(url, data=data).status_code == 303
     assert [r.action for r in stored(app, sid)] == ["create", "edit", "restore"]
+
+
+def test_a_photo_description_is_kept_compared_and_restored_onto_the_same_photo(
+    photo_app, editor, clock
+):
+    """A revision keeps which photo the statement had and its description in each language;
+    comparing marks a changed description; a restore brings a description back onto the same
+    photo, never onto another one (the photo itself is not restored)."""
+    sid = statement_id_from(post_new(editor, image=upload("valid.jpg")))
+    clock.advance(minutes=1)
+    tokens = edit_form(editor, sid)
+    editor.post(f"/staff/statements/{sid}/edit", data={
+        **tokens, **photo_fields(en_image_alt="Cranes over the harbour at dusk"),
+    }, content_type="multipart/form-data")
+    first, second = (r.snapshot for r in stored(photo_app, sid))
+    assert first["image"] and first["image"] == second["image"]
+    assert first["texts"]["en"]["image_alt"] == "Cranes over the harbour at dawn"
+    assert second["texts"]["en"]["image_alt"] == "Cranes over the harbour at dusk"
+    assert second["texts"]["ru"]["image_credit"] == "Пресс-служба"
+    page = html(editor.get(f"/staff/statements/{sid}/history?a=1&b=2"))
+    assert "<del>dawn</del>" in page and "<ins>dusk</ins>" in page
+
+    assert post_restore(editor, sid, 1).status_code == 303
+    with photo_app.app_context():
+        assert db.session.get(Statement, sid).text("en").image_alt.endswith("at dawn")
+
+    # Another photo: restoring revision 2 brings back its words, not its description.
+    clock.advance(minutes=1)
+    tokens = edit_form(editor, sid)
+    editor.post(f"/staff/statements/{sid}/edit", data={
+        **tokens, **photo_fields(en_image_alt="A quay at noon", en_title="Harbour reopened"),
+        "image": upload("valid.png"),
+    }, content_type="multipart/form-data")
+    assert post_restore(editor, sid, 2).status_code == 303
+    with photo_app.app_context():
+        text = db.session.get(Statement, sid).text("en")
+        assert (text.title, text.image_alt) == ("Harbour reopens", "A quay at noon")

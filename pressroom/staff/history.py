@@ -100,9 +100,11 @@ def _restore_page(statement, found, form, status=200):
 
 
 def _bring_back(statement: Statement, snapshot: dict) -> None:
-    """Write a snapshot's kind and texts onto `statement` (its other fields stay)."""
+    """Write a snapshot's kind and texts onto `statement` (its other fields stay), and the
+    photo's description when the statement still has the photo the snapshot describes."""
     statement.kind = snapshot.get("kind", statement.kind)
     texts = snapshot.get("texts", {})
+    same_photo = _same_photo(statement, snapshot)
     for lang in LANGUAGES:
         saved = texts.get(lang)
         text = text_to_write(statement, lang, bool(saved))
@@ -118,6 +120,9 @@ def _bring_back(statement: Statement, snapshot: dict) -> None:
         )
         wanted = make_slug(saved.get("slug") or text.title, max_length=MAX_SLUG)
         text.slug = unique_slug(lang, wanted, statement.id)
+        if same_photo:
+            for name in revisions.PHOTO_FIELDS:
+                setattr(text, name, saved.get(name, ""))
     statement.updated_at = timekeeping.utcnow()
     flag_modified(statement, "updated_at")
 
@@ -171,12 +176,20 @@ def _says(statement: Statement, snapshot: dict) -> bool:
     """Tell whether the statement already says what a snapshot's kind and texts say."""
     current = revisions.snapshot(statement)
     fields = ("title", "lead", "body_source")
+    if _same_photo(statement, snapshot):
+        fields += revisions.PHOTO_FIELDS
 
     def texts(state: dict) -> dict:
         """Return a snapshot's texts, the fields a restore brings back only."""
         return {lang: [t.get(f) for f in fields] for lang, t in state.get("texts", {}).items()}
 
     return current["kind"] == snapshot.get("kind") and texts(current) == texts(snapshot)
+
+
+def _same_photo(statement: Statement, snapshot: dict) -> bool:
+    """Tell whether the statement has a photo now and it is the one the snapshot describes (a
+    restore never brings back a photo: a replaced one's files may be gone)."""
+    return statement.image is not None and snapshot.get("image") == statement.image.digest
 
 
 def _restored(statement: Statement, found):
