@@ -148,6 +148,8 @@ def staff_pages(demo: Demo, lang: str) -> list[str]:
     """Every staff page a signed-in editor sees, in `lang` (the form with errors is separate)."""
     return [
         f"/staff/?lang={lang}",
+        f"/staff/?lang={lang}&status=none&missing=ru&q=harbour",  # filters, one not understood
+        f"/staff/statements/{demo.statements[lang]}/preview?lang={lang}",
         f"/staff/statements/new?lang={lang}",
         f"/staff/statements/{demo.statements[lang]}/edit?lang={lang}",
         f"/staff/statements/{demo.statements[lang]}/withdraw?lang={lang}",
