@@ -14,9 +14,18 @@ from functools import lru_cache
 from sqlalchemy import DateTime, Interval, case, cast, func, literal, select, type_coerce
 
 from . import timekeeping
-from .content import Item, _public, _published, cached
+from .content import (
+    IMAGE_COLUMNS,
+    LISTING_TEXT_COLUMNS,
+    Item,
+    _item,
+    _public,
+    _published,
+    cached,
+    picture,
+)
 from .extensions import db
-from .models import Statement, StatementText
+from .models import Statement, StatementImage, StatementText
 
 #: The earliest instant from which the zone's history of offsets is followed; a statement dated
 #: before it is placed by the zone's offset of that day.
@@ -232,15 +241,10 @@ def has_statements(lang: str, start: datetime, end: datetime, skip: int = 0) -> 
     return cached("has", lang, start.isoformat(), end.isoformat(), skip, compute=compute)
 
 
-#: The columns of an Item, in its order: a listing row without the body.
+#: What a listing row of the archive or a feed entry shows: as the listings read it, the photo
+#: (outer-joined) and its captions included.
 ITEM_COLUMNS = (
-    Statement.id,
-    Statement.kind,
-    Statement.published_at,
-    StatementText.lang,
-    StatementText.title,
-    StatementText.slug,
-    StatementText.lead,
+    Statement.id, Statement.kind, Statement.published_at, *LISTING_TEXT_COLUMNS, *IMAGE_COLUMNS,
 )
 
 
@@ -254,6 +258,7 @@ def period(
         query = (
             select(*ITEM_COLUMNS)
             .join(StatementText, StatementText.statement_id == Statement.id)
+            .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
             .where(
                 StatementText.lang == lang,
                 *_public(timekeeping.utcnow()),
@@ -264,7 +269,7 @@ def period(
             .offset((number - 1) * size)
             .limit(size)
         )
-        return [Item(*row) for row in db.session.execute(query)]
+        return [_item(row) for row in db.session.execute(query)]
 
     return cached("period", lang, start.isoformat(), end.isoformat(), number, size, compute=compute)
 
@@ -279,6 +284,7 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
         query = (
             select(*ITEM_COLUMNS, StatementText.body, Statement.public_updated_at)
             .join(StatementText, StatementText.statement_id == Statement.id)
+            .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
             .where(StatementText.lang == lang, *_public(timekeeping.utcnow()))
             .order_by(Statement.published_at.desc(), Statement.id.desc())
             .limit(limit)
@@ -287,7 +293,8 @@ def feed(lang: str, limit: int, kind: str | None = None) -> list[Entry]:
             query = query.where(Statement.kind == kind)
         return [
             Entry(
-                *row[:7], body=row.body,
+                row.id, row.kind, row.published_at, row.lang, row.title, row.slug, row.lead,
+                image=picture(row.width, row.height, row.renditions, row), body=row.body,
                 updated=_last_change(row.published_at, row.public_updated_at),
             )
             for row in db.session.execute(query)

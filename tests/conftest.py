@@ -243,6 +243,24 @@ def staff_user(app):
 
 
 @pytest.fixture
+def photo_app(make_app, tmp_path):
+    """An app with the image corpus's limits and a media directory of its own."""
+    from .staff_client import PHOTO_LIMITS
+
+    return make_app(**PHOTO_LIMITS, PRESSROOM_MEDIA_DIR=str(tmp_path / "media"))
+
+
+@pytest.fixture
+def editor(photo_app, staff_user):
+    """A client of `photo_app` signed in as an editor."""
+    from .staff_client import sign_in
+
+    client = photo_app.test_client()
+    assert sign_in(client).status_code == 303
+    return client
+
+
+@pytest.fixture
 def staff(client, staff_user):
     """A test client signed in to the staff area."""
     from .staff_client import sign_in

@@ -7,6 +7,8 @@ EMAIL = "officer@example.org"
 PASSWORD = "correct horse battery staple"
 #: A writer's account (same password): drafts and submits for review, never publishes.
 WRITER = "writer@example.org"
+#: The photo limits the image corpus was made for (tests/data/images/make_corpus.py).
+PHOTO_LIMITS = {"PRESSROOM_IMAGE_MAX_BYTES": 150_000, "PRESSROOM_IMAGE_MAX_PIXELS": 4_000_000}
 
 
 def html(response) -> str:

@@ -10,6 +10,7 @@ import feedparser
 import pytest
 
 from .staff_client import create_statement, edit_statement, statement_id_from
+from .test_images import post_new, upload
 
 LANGS = ["en", "ru"]
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -269,3 +270,30 @@ def test_home_and_listing_pages_announce_their_feeds(client, statements, lang, p
     assert found == expected
     for _, href in found:
         assert client.get(href.replace("&amp;", "&")).status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_statement_with_a_photo_carries_it_in_both_feeds(photo_app, editor, clock, lang):
+    """The photo goes with its entry: an Atom enclosure and a JSON Feed image, both its widest
+    JPEG at an absolute address, and a figure with its alt text at the top of the content."""
+    saved = post_new(editor, image=upload("valid.jpg"), status="published")
+    sid = statement_id_from(saved)
+    clock.advance(minutes=1)
+    client = photo_app.test_client()
+    parsed = feedparser.parse(client.get(f"/{lang}/feed.atom").get_data())
+    assert not parsed.bozo
+    entry = next(e for e in parsed.entries if e.id.endswith(f"/statements/{sid}/"))
+    enclosure = next(link for link in entry.links if link.rel == "enclosure")
+    assert enclosure.type == "image/jpeg"
+    assert re.fullmatch(r"http://pressroom\.test/media/[0-9a-f]+-\d+\.jpg", enclosure.href)
+    assert client.get(urlsplit(enclosure.href).path).status_code == 200
+    alt = {"en": "Cranes over the harbour at dawn", "ru": "Краны над портом на рассвете"}[lang]
+    content = entry.content[0].value  # feedparser's sanitiser orders the attributes
+    body = {"en": "Text.", "ru": "Текст."}[lang]
+    assert content.startswith("<figure><img ") and f"</figure><p>{body}</p>" in content
+    assert f'src="{enclosure.href}"' in content and f'alt="{alt}"' in content
+
+    document = json.loads(client.get(f"/{lang}/feed.json").get_data())
+    item = next(i for i in document["items"] if i["id"].endswith(f"/statements/{sid}/"))
+    assert item["image"] == enclosure.href
+    assert item["content_html"].startswith("<figure><img ")

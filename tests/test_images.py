@@ -27,8 +27,6 @@ from .staff_client import (
 from .test_deploy import app_server, needs_nginx, nginx  # noqa: F401 (fixtures used here)
 
 CORPUS = Path(__file__).parent / "data" / "images"
-#: The limits the corpus was made for (tests/data/images/make_corpus.py).
-LIMITS = {"PRESSROOM_IMAGE_MAX_BYTES": 150_000, "PRESSROOM_IMAGE_MAX_PIXELS": 4_000_000}
 #: Accepted files and their size once upright.
 VALID = {
     "valid.jpg": (1700, 1000),
@@ -62,22 +60,6 @@ REFUSED = {
     "polyglot_zip.jpg": "This file carries something else besides the image",
     "comment_html.jpg": "This file carries something else besides the image",
 }
-
-
-@pytest.fixture
-def photo_app(make_app, tmp_path):
-    """An app with the corpus's limits and a media directory of its own."""
-    return make_app(**LIMITS, PRESSROOM_MEDIA_DIR=str(tmp_path / "media"))
-
-
-@pytest.fixture
-def editor(photo_app, staff_user):
-    """A client of `photo_app` signed in as an editor."""
-    from .staff_client import sign_in
-
-    client = photo_app.test_client()
-    assert sign_in(client).status_code == 303
-    return client
 
 
 def upload(name: str, data: bytes | None = None) -> tuple:

@@ -24,8 +24,8 @@ from .staff_client import (
     statement_fields,
     statement_id_from,
 )
+from .test_images import photo_fields, post_new, upload
 from .test_migrations import empty_database, revision_before, rows, run, statement_row  # noqa: F401
-from .test_images import editor, photo_app, photo_fields, post_new, upload  # noqa: F401
 
 #: The migration that adds revisions and public change dates.
 REVISIONS = "d1a7e3b5c902"

@@ -13,11 +13,13 @@ from datetime import datetime
 
 from flask import current_app, g, make_response, render_template, request, url_for
 from flask_babel import gettext as _
+from markupsafe import escape
 
 from .. import archive, timekeeping
 from ..config import LANGUAGES
 from ..contentstate import READING
 from ..i18n import site_zone
+from ..media import storage
 from ..pagecache import cached_page, share
 from ..templating import kind_name, site_settings
 from . import bp
@@ -38,6 +40,34 @@ def xml_text(text: str) -> str:
 def rfc3339(instant: datetime) -> str:
     """Return an instant as RFC 3339 with the site zone's offset: "2026-03-15T12:00:00+03:00"."""
     return timekeeping.now_in(site_zone(), instant).isoformat(timespec="seconds")
+
+
+def photo(entry: archive.Entry) -> dict | None:
+    """Return an entry's photo as feeds carry it (its widest JPEG: every reader takes JPEG),
+    with its absolute address, type, size and alt text; None without a photo."""
+    if entry.image is None:
+        return None
+    chosen = entry.image.fallback
+    return {
+        "url": storage().url(chosen.name, external=True),
+        "type": chosen.type,
+        "width": chosen.width,
+        "height": chosen.height,
+        "alt": xml_text(entry.image.alt),
+        "caption": xml_text(entry.image.caption),
+    }
+
+
+def content_html(entry: archive.Entry, found: dict | None) -> str:
+    """Return an entry's full content: its photo in a figure (readers show it as the page
+    does), then the sanitised body."""
+    if found is None:
+        return entry.body
+    caption = f"<figcaption>{escape(found['caption'])}</figcaption>" if found["caption"] else ""
+    return (
+        f'<figure><img src="{escape(found["url"])}" alt="{escape(found["alt"])}" '
+        f'width="{found["width"]}" height="{found["height"]}">{caption}</figure>{entry.body}'
+    )
 
 
 def feed_values(kind: str | None) -> dict:
@@ -76,7 +106,8 @@ def feed_values(kind: str | None) -> dict:
                 ),
                 "title": xml_text(e.title),
                 "summary": xml_text(e.lead),
-                "content": xml_text(e.body),
+                "content": xml_text(content_html(e, photo(e))),
+                "photo": photo(e),
                 "published": rfc3339(e.published_at),
                 "updated": rfc3339(e.updated),
                 "kind": e.kind,
@@ -115,6 +146,7 @@ def feed_json():
                 "title": entry["title"],
                 **({"summary": entry["summary"]} if entry["summary"] else {}),
                 "content_html": entry["content"],
+                **({"image": entry["photo"]["url"]} if entry["photo"] else {}),
                 "date_published": entry["published"],
                 "date_modified": entry["updated"],
                 "tags": [entry["kind_name"]],
