@@ -32,6 +32,8 @@ def load_statements(tz: str, now: datetime) -> int:
                 slug=make_slug(entry[lang]["title"]),
                 lead=entry[lang]["lead"],
                 body=paragraphs_to_html(entry[lang]["body"]),
+                # The Markdown the edit form shows: the paragraphs, a blank line between.
+                body_source="\n\n".join(entry[lang]["body"]),
             )
             for lang in ("en", "ru")
             if lang in entry

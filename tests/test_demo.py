@@ -51,3 +51,23 @@ def test_demo_front_page_reads_in_sentences(client, runner):
     assert re.search(r"Остал(ось|ся) \d+ д(ень|ня|ней) до открытия Морского форума в Кастрелле",
                      russian)
     assert "Дежурный телефон консульской службы" in russian
+
+
+def test_demo_statements_are_edited_as_markdown(app, runner, staff):
+    """A demo statement's edit form shows its text as Markdown paragraphs (as if a person had
+    written it there), never its HTML, and that Markdown renders the stored paragraphs."""
+    from pressroom.text import markdown_to_html
+
+    from .staff_client import html
+
+    runner.invoke(args=["demo"])
+    with app.app_context():
+        text = db.session.scalars(
+            select(StatementText).where(StatementText.lang == "ru").order_by(StatementText.id)
+        ).first()
+        sid, source, body = text.statement_id, text.body_source, text.body
+    assert source and "<p>" not in source and "\n\n" in source
+    assert markdown_to_html(source).replace("\n", "") == body
+    form = html(staff.get(f"/staff/statements/{sid}/edit"))
+    assert "&lt;p&gt;" not in form
+    assert source.split("\n\n")[1] in form
