@@ -25,6 +25,7 @@ ACTIONS = {
     "publish": _l("Publication"),
     "withdraw": _l("Withdrawal"),
     "restore": _l("Restoration"),
+    "restore-revision": _l("Restoration of a revision"),
     "delete": _l("Deletion"),
     "role": _l("Role change"),
     "password": _l("Password change"),

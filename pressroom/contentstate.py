@@ -66,6 +66,8 @@ MODEL_AREAS = {
     "SiteSettings": "settings",
     "StaffUser": None,
     "AuditEntry": None,
+    # Preview links open pages that are never cached.
+    "PreviewLink": None,
     "ContentVersion": None,
 }
 #: Where a session keeps the areas its flushes touched until `content_changed` reads them.

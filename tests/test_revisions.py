@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select
 
 from pressroom import ROOT, create_app, revisions, transfer
 from pressroom.extensions import db
-from pressroom.models import Statement, StatementRevision
+from pressroom.models import AuditEntry, Statement, StatementRevision
 
 from .staff_client import (
     EMAIL,
@@ -167,6 +167,10 @@ def test_restore_makes_a_new_revision_and_the_public_page_shows_it(app, client, 
     ]
     assert found[2].snapshot["texts"] == found[0].snapshot["texts"]
     assert found[1].snapshot["texts"]["en"]["body_source"] == "The talks failed."
+    with app.app_context():
+        logged = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert logged[-1] == "restore-revision"
+    assert "Restoration of a revision" in html(staff.get("/staff/audit"))
     public = app.test_client()
     assert "The talks went well." in html(public.get(f"/en/statements/{sid}/harbour-accord"))
     assert "Переговоры прошли хорошо." in html(public.get(f"/ru/statements/{sid}/"

@@ -9,13 +9,14 @@ import pytest
 from pressroom import ROOT
 
 PACKAGE = ROOT / "pressroom"
-BLUEPRINTS = ("site", "widgets", "staff")
+BLUEPRINTS = ("site", "widgets", "staff", "previews")
 #: The functions allowed to decide `g.lang`: one hook per blueprint, and the error pages,
 #: which may answer a request no blueprint matched.
 LANGUAGE_DECIDERS = {
     ("site/views.py", "pull_language"),
     ("widgets/views.py", "choose_language"),
     ("staff/views.py", "choose_language"),
+    ("previews/views.py", "pull_language"),
     ("errors.py", "settle_language"),
 }
 #: Blueprint decorators that reach the whole app: they belong to the factory's modules.

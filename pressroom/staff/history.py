@@ -159,7 +159,7 @@ def statement_revision_restore(statement_id: int, number: int):
             _bring_back(statement, found.snapshot)
         db.session.flush()
         revisions.record(statement, current_user, "restore", notes, restored_from=found.number)
-        audit.record("save", current_user, kind="statement", ref=statement.id)
+        audit.record("restore-revision", current_user, kind="statement", ref=statement.id)
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
