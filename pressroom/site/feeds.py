@@ -19,10 +19,10 @@ from .. import archive, timekeeping
 from ..config import LANGUAGES
 from ..contentstate import READING
 from ..i18n import site_zone
-from ..media import storage
 from ..pagecache import cached_page, share
 from ..templating import kind_name, site_settings
 from . import bp
+from .metadata import statement_image
 from .views import PAGE_SHARED, _kind
 
 #: What XML 1.0 cannot carry at all: a stray control character in a title would otherwise make
@@ -43,19 +43,12 @@ def rfc3339(instant: datetime) -> str:
 
 
 def photo(entry: archive.Entry) -> dict | None:
-    """Return an entry's photo as feeds carry it (its widest JPEG: every reader takes JPEG),
-    with its absolute address, type, size and alt text; None without a photo."""
-    if entry.image is None:
+    """Return an entry's photo as feeds carry it: as link previews take it (its widest JPEG,
+    absolute address, size, alt text), with its caption; None without a photo."""
+    found = statement_image(entry)
+    if found is None:
         return None
-    chosen = entry.image.fallback
-    return {
-        "url": storage().url(chosen.name, external=True),
-        "type": chosen.type,
-        "width": chosen.width,
-        "height": chosen.height,
-        "alt": xml_text(entry.image.alt),
-        "caption": xml_text(entry.image.caption),
-    }
+    return {**found, "alt": xml_text(found["alt"]), "caption": xml_text(entry.image.caption)}
 
 
 def content_html(entry: archive.Entry, found: dict | None) -> str:

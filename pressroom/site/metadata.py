@@ -22,7 +22,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from .. import timekeeping
-from ..content import Article
+from ..content import Article, Item
 from ..i18n import site_zone
 from ..media import storage
 from ..models import KINDS
@@ -123,7 +123,7 @@ def share_image() -> dict:
     }
 
 
-def statement_image(article: Article) -> dict | None:
+def statement_image(article: Article | Item) -> dict | None:
     """Return a statement's own photo as link previews take it (its widest JPEG: every
     consumer reads JPEG), with its absolute URL, size and alt text; None without a photo."""
     if article.image is None:

@@ -5,7 +5,7 @@ import re
 
 from playwright.sync_api import expect
 
-from ..staff_client import EMAIL, PASSWORD
+from .conftest import open_new_statement
 
 TITLE = "Harbour works resume"
 NOTES = {"en": "Corrected the date of the meeting.", "ru": "Исправлена дата встречи."}
@@ -15,13 +15,7 @@ def test_correct_with_a_change_note_compare_and_restore(live_server, page, staff
     """An editor publishes, corrects the text as a change (a missing Russian note is refused
     with the English one kept), sees the notes on both public pages, compares the two revisions
     and restores the first as a minor edit: the public page shows the first text again."""
-    url = live_server.url
-    page.goto(f"{url}/staff/sign-in?lang=en")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="New statement").first.click()
-    page.get_by_label("Status").select_option("published")
+    open_new_statement(page, live_server.url)
     english, russian = page.locator('fieldset[lang="en"]'), page.locator('fieldset[lang="ru"]')
     english.get_by_label("Title").fill(TITLE)
     english.get_by_label("Text", exact=True).fill("The meeting is on 5 July.")

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from ..staff_client import EMAIL, PASSWORD
+from .conftest import open_new_statement
 
 TITLE = "Ferry timetable changes"
 REASONS = {"en": "The timetable was published too early.", "ru": "Расписание опубликовано рано."}
@@ -14,12 +14,7 @@ def test_withdraw_restore_and_delete(live_server, page, staff_user):
     """An editor withdraws a statement (the page shows the note, the front page drops it),
     restores it (back on the front page), then deletes it after confirming (410 page)."""
     url = live_server.url
-    page.goto(f"{url}/staff/sign-in?lang=en")
-    page.get_by_label("Email").fill(EMAIL)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.get_by_role("link", name="New statement").first.click()
-    page.get_by_label("Status").select_option("published")
+    open_new_statement(page, url)
     page.locator('fieldset[lang="en"]').get_by_label("Title").fill(TITLE)
     page.locator('fieldset[lang="ru"]').get_by_label("Title").fill("Паромное расписание меняется")
     page.get_by_role("button", name="Save").click()
