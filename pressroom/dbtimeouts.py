@@ -161,9 +161,14 @@ def watch(engine, timeout: float, backoff: float) -> None:
         if limit:
             record.info["watchdog"] = watchdog.arm(dbapi_connection.fileno(), timeout)
         try:
-            with dbapi_connection.cursor() as cursor:
-                cursor.execute(f"SET statement_timeout = {limit}")
-            dbapi_connection.commit()
+            # Outside a transaction (a pooled connection has none open), so the setting holds
+            # for the session in this one round trip, with no COMMIT to send after it.
+            dbapi_connection.autocommit = True
+            try:
+                with dbapi_connection.cursor() as cursor:
+                    cursor.execute(f"SET statement_timeout = {limit}")
+            finally:
+                dbapi_connection.autocommit = False
         except Exception as error:  # any driver failure: this connection is no good
             watchdog.disarm(record.info.pop("watchdog", None))
             if in_request and watchdog.is_down():

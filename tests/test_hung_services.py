@@ -141,3 +141,27 @@ def test_the_watchdog_shuts_a_socket_down_at_its_deadline_unless_disarmed():
     finally:
         for sock in (late, peer, punctual, other):
             sock.close()
+
+
+def test_a_request_connection_carries_the_statement_timeout(app, database_url):
+    """A connection taken in a request has the statement timeout set for its session, and no
+    transaction left open by setting it; outside requests connections have none."""
+    if database_url.startswith("sqlite"):
+        pytest.skip("needs TEST_DATABASE_URL (PostgreSQL): SQLite has no statement timeout")
+    from psycopg.pq import TransactionStatus
+    from sqlalchemy import text
+
+    from pressroom.extensions import db
+
+    setting = text("SELECT setting FROM pg_settings WHERE name = 'statement_timeout'")
+    expected = str(int(app.config["PRESSROOM_DATABASE_TIMEOUT"] * 1000))
+    for _ in range(2):  # a new connection, then the same one from the pool again
+        with app.test_request_context():
+            # Checked out, before the request's first statement: no transaction left open.
+            raw = db.session.connection().connection.dbapi_connection
+            assert raw.info.transaction_status == TransactionStatus.IDLE
+            assert db.session.execute(setting).scalar() == expected
+            db.session.remove()
+    with app.app_context():
+        assert db.session.execute(setting).scalar() == "0"
+        db.session.remove()
