@@ -102,6 +102,9 @@ def frame_fits(page, key: str) -> dict:
     handle.scroll_into_view_if_needed()  # frames load lazily
     frame = handle.content_frame()
     frame.wait_for_selector("main")
+    # Measured once its stylesheets and images are in: a busy server can hand over the page's
+    # HTML well before its CSS, and an unstyled frame measures nothing of what partners see.
+    frame.wait_for_load_state("load")
     measured = frame.evaluate(
         """() => ({
             content: Math.ceil(document.body.getBoundingClientRect().height),
