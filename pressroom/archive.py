@@ -15,8 +15,7 @@ from sqlalchemy import DateTime, Interval, case, cast, func, literal, select, ty
 
 from . import timekeeping
 from .content import (
-    IMAGE_COLUMNS,
-    LISTING_TEXT_COLUMNS,
+    ITEM_COLUMNS,
     Item,
     _item,
     _public,
@@ -239,13 +238,6 @@ def has_statements(lang: str, start: datetime, end: datetime, skip: int = 0) -> 
         )
 
     return cached("has", lang, start.isoformat(), end.isoformat(), skip, compute=compute)
-
-
-#: What a listing row of the archive or a feed entry shows: as the listings read it, the photo
-#: (outer-joined) and its captions included.
-ITEM_COLUMNS = (
-    Statement.id, Statement.kind, Statement.published_at, *LISTING_TEXT_COLUMNS, *IMAGE_COLUMNS,
-)
 
 
 def period(

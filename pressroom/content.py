@@ -249,6 +249,11 @@ LISTING_TEXT_COLUMNS = (
     StatementText.image_alt, StatementText.image_caption, StatementText.image_credit,
 )
 
+#: What a listing row shows (an Item): the statement, its text, its photo (outer-joined).
+ITEM_COLUMNS = (
+    Statement.id, Statement.kind, Statement.published_at, *LISTING_TEXT_COLUMNS, *IMAGE_COLUMNS,
+)
+
 
 @lru_cache(maxsize=2)
 def _listing_query(by_kind: bool):
@@ -258,8 +263,7 @@ def _listing_query(by_kind: bool):
     statements); the language, the instant, the kind and the page are bound when it runs.
     """
     query = (
-        select(Statement.id, Statement.kind, Statement.published_at, *LISTING_TEXT_COLUMNS,
-               *IMAGE_COLUMNS)
+        select(*ITEM_COLUMNS)
         .join(StatementText, StatementText.statement_id == Statement.id)
         .outerjoin(StatementImage, StatementImage.statement_id == Statement.id)
         .where(StatementText.lang == bindparam("lang"), *_public(bindparam("now")))

@@ -141,7 +141,7 @@ def prune_command(hours: int):
 
     used = set()
     for renditions in db.session.scalars(select(StatementImage.renditions)):
-        used.update(_names_in(renditions))
+        used.update(rendition_names(renditions))
     store = storage()
     gone = [n for n in store.names() if n not in used and store.age(n) > hours * 3600]
     for name in gone:
@@ -149,7 +149,7 @@ def prune_command(hours: int):
     click.echo(f"Deleted {len(gone)} unreferenced files; {len(store.names())} remain.")
 
 
-def _names_in(renditions: str) -> set[str]:
+def rendition_names(renditions: str) -> set[str]:
     """Return the file names a StatementImage.renditions document lists."""
     import json
 

@@ -136,6 +136,10 @@ class Statement(db.Model):
         return self.status == "published" and self.published_at <= now
 
 
+#: The fields of a text that describe its statement's photo (empty without one).
+IMAGE_TEXT_FIELDS = ("image_alt", "image_caption", "image_credit")
+
+
 class StatementText(db.Model):
     """A statement's title, slug, lead and body in one language."""
 

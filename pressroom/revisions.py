@@ -20,15 +20,13 @@ from sqlalchemy.orm import defer
 from . import timekeeping
 from .config import LANGUAGES
 from .extensions import db
-from .models import Statement, StatementRevision
+from .models import IMAGE_TEXT_FIELDS, Statement, StatementRevision
 
 #: What a save did, as the history page names it.
 ACTIONS = ("baseline", "create", "edit", "restore", "withdraw", "unwithdraw")
 #: The fields of a text a snapshot keeps.
-TEXT_FIELDS = ("title", "slug", "lead", "body_source", "body", "withdrawn_reason", "image_alt",
-               "image_caption", "image_credit")
-#: The fields of a photo's description, brought back by a restore only onto the same photo.
-PHOTO_FIELDS = ("image_alt", "image_caption", "image_credit")
+TEXT_FIELDS = ("title", "slug", "lead", "body_source", "body", "withdrawn_reason",
+               *IMAGE_TEXT_FIELDS)
 #: The fields a comparison shows, with their names as the statement form gives them.
 COMPARED_FIELDS = {
     "title": _l("Title"),

@@ -276,11 +276,6 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
     """Return the select of the public texts matching `query`, the most recently added (highest
     id) first: their ids, the sort keys of ties and, on PostgreSQL, the document ranking reads."""
     conditions = _visible(query, filters)
-    keys = (
-        StatementText.id.label("text_id"),
-        Statement.published_at,
-        Statement.id.label("statement_id"),
-    )
     if dialect == "postgresql":
         # Each document that matches, newest first, then its text and statement: one look-up
         # each. Joined plainly, PostgreSQL merges the index with statement_text's primary key,
@@ -306,7 +301,11 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
             .order_by(_index.c.text_id.desc())
         )
     return (
-        select(*keys)
+        select(
+            StatementText.id.label("text_id"),
+            Statement.published_at,
+            Statement.id.label("statement_id"),
+        )
         .select_from(_index)
         .join(StatementText, StatementText.id == _index.c.rowid)
         .join(Statement, Statement.id == StatementText.statement_id)

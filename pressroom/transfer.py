@@ -49,7 +49,6 @@ match its fingerprinted name is refused. Version 5 documents load without photos
 
 import base64
 import binascii
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -62,6 +61,7 @@ from .content import SETTINGS_FIELDS, content_changed
 from .extensions import db
 from .i18n import with_preposition
 from .models import (
+    IMAGE_TEXT_FIELDS,
     AuditEntry,
     Clock,
     DayCounter,
@@ -104,8 +104,6 @@ SECTIONS = (
 )
 #: The document's key of the photos' files: {name: base64 of the bytes}.
 MEDIA = "media"
-#: The photo's texts on each statement text (empty in documents before version 6).
-IMAGE_TEXT_FIELDS = ("image_alt", "image_caption", "image_credit")
 STAFF = Section("staff", StaffUser)
 AUDIT = Section("audit", AuditEntry)
 #: Content tables in the order rows are inserted (parents first); deletion goes the other way.
@@ -189,7 +187,7 @@ def dump(with_staff: bool = False) -> dict:
 
 def _rendition_names(images: list[dict]) -> list[str]:
     """Return the file names of every rendition of the given image rows."""
-    return [r["name"] for image in images for r in json.loads(image["renditions"])]
+    return [name for image in images for name in sorted(media.rendition_names(image["renditions"]))]
 
 
 def _dump_media(images: list[dict]) -> dict[str, str]:
@@ -309,6 +307,7 @@ def _upgrade_from_version_5(document: dict) -> dict:
 
     statements = [
         {**s, "public_updated_at": public_updated_at(s),
+         # The photo's texts on each statement text: empty before version 6.
          "texts": [{**dict.fromkeys(IMAGE_TEXT_FIELDS, ""), **t} for t in s["texts"]]}
         for s in document["statements"]
     ]

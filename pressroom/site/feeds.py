@@ -99,14 +99,14 @@ def feed_values(kind: str | None) -> dict:
                 ),
                 "title": xml_text(e.title),
                 "summary": xml_text(e.lead),
-                "content": xml_text(content_html(e, photo(e))),
-                "photo": photo(e),
+                "content": xml_text(content_html(e, shown)),
+                "photo": shown,
                 "published": rfc3339(e.published_at),
                 "updated": rfc3339(e.updated),
                 "kind": e.kind,
                 "kind_name": kind_name(e.kind),
             }
-            for e in entries
+            for e, shown in ((e, photo(e)) for e in entries)
         ],
     }
 

@@ -12,12 +12,10 @@ from sqlalchemy.orm.attributes import flag_modified
 from .. import timekeeping
 from ..config import LANGUAGES
 from ..extensions import db
-from ..models import DayCounter, Statement, StatementText
+from ..models import IMAGE_TEXT_FIELDS, DayCounter, Statement, StatementText
 from ..text import make_slug, markdown_to_html
 from .forms import COUNTER_TEXT_FIELDS, ChangeForm, CounterForm, StatementForm
 
-#: The photo's texts in each language, as the form and the table name them.
-IMAGE_TEXT_FIELDS = ("image_alt", "image_caption", "image_credit")
 #: Room left in the 200-character column for a "-N" suffix.
 MAX_SLUG = 120
 #: PostgreSQL advisory lock held by a transaction that changes which statement is featured.

@@ -19,7 +19,7 @@ from .. import audit, revisions, timekeeping
 from ..config import LANGUAGES
 from ..content import content_changed
 from ..extensions import db
-from ..models import Statement
+from ..models import IMAGE_TEXT_FIELDS, Statement
 from ..text import make_slug, markdown_to_html, sanitize_html
 from . import bp, permissions
 from .editing import MAX_SLUG, change_notes, text_to_write, unique_slug
@@ -121,7 +121,7 @@ def _bring_back(statement: Statement, snapshot: dict) -> None:
         wanted = make_slug(saved.get("slug") or text.title, max_length=MAX_SLUG)
         text.slug = unique_slug(lang, wanted, statement.id)
         if same_photo:
-            for name in revisions.PHOTO_FIELDS:
+            for name in IMAGE_TEXT_FIELDS:
                 setattr(text, name, saved.get(name, ""))
     statement.updated_at = timekeeping.utcnow()
     flag_modified(statement, "updated_at")
@@ -177,7 +177,7 @@ def _says(statement: Statement, snapshot: dict) -> bool:
     current = revisions.snapshot(statement)
     fields = ("title", "lead", "body_source")
     if _same_photo(statement, snapshot):
-        fields += revisions.PHOTO_FIELDS
+        fields += IMAGE_TEXT_FIELDS
 
     def texts(state: dict) -> dict:
         """Return a snapshot's texts, the fields a restore brings back only."""

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from werkzeug.datastructures import FileStorage
 
 from ..config import LANGUAGES
 from ..content import Picture, picture
 from ..extensions import db
-from ..media import NAME, storage
+from ..media import NAME, rendition_names, storage
 from ..models import Statement, StatementImage
 
 #: How long a photo chosen with a refused submit is kept for the next one.
@@ -72,7 +72,7 @@ def _upload_of(token: str) -> Upload | None:
             token, max_age=PENDING_HOURS * 3600
         )
         upload = Upload(digest, width, height, renditions)
-        names = [r.name for r in picture(width, height, renditions).renditions]
+        names = rendition_names(renditions)
     except (BadSignature, ValueError, TypeError, KeyError):
         return None
     if not all(NAME.fullmatch(n) and storage().exists(n) for n in names):
@@ -172,21 +172,23 @@ def apply(statement: Statement, choice: PhotoChoice) -> list[str]:
 
 def names_of(image: StatementImage | None) -> list[str]:
     """Return the rendition names of a stored image (none without one)."""
-    if image is None:
-        return []
-    return [r.name for r in picture(image.width, image.height, image.renditions).renditions]
+    return [] if image is None else sorted(rendition_names(image.renditions))
 
 
 def discard(names: list[str]) -> None:
-    """Delete renditions that no statement references any more (call after the commit)."""
-    for name in names:
-        used = db.session.scalar(
-            select(StatementImage.statement_id)
-            .where(StatementImage.renditions.contains(f'"{name}"'))
-            .limit(1)
+    """Delete renditions that no statement references any more (call after the commit): one
+    query for the images still naming any of them."""
+    if not names:
+        return
+    used = set()
+    for renditions in db.session.scalars(
+        select(StatementImage.renditions).where(
+            or_(*(StatementImage.renditions.contains(f'"{name}"') for name in names))
         )
-        if used is None:
-            storage().delete(name)
+    ):
+        used.update(rendition_names(renditions))
+    for name in set(names) - used:
+        storage().delete(name)
 
 
 def shown(form, statement: Statement | None) -> dict[str, Picture | None]:

@@ -510,7 +510,7 @@ def _conflict(form: StatementForm, statement: Statement):
         base = revisions.revision_at_version(statement.id, int(started))
     theirs = {
         "diff": revisions.compare(base.snapshot, revisions.snapshot(statement)) if base else None,
-        "by": revisions.history(statement)[0],
+        "by": revisions.revision_at_version(statement.id, statement.version),
     }
     # The form now carries the stored version: saving again, knowingly, replaces it.
     form.version.data = str(statement.version)
