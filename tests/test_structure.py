@@ -61,8 +61,15 @@ def test_a_blueprint_imports_no_other_blueprint(blueprint):
     for name, tree in modules(PACKAGE / blueprint):
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom):
-                level = "pressroom." if node.level == 2 else ""
-                target = level + (node.module or "")
+                base = "pressroom" if node.level == 2 else ""
+                module = ".".join(part for part in (base, node.module or "") if part)
+                # `from .. import widgets` names the blueprint among the imported names.
+                targets = [module, *(f"{module}.{alias.name}" for alias in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            else:
+                continue
+            for target in targets:
                 assert not any(target == o or target.startswith(o + ".") for o in others), (
                     f"{blueprint}/{name} imports {target}"
                 )
