@@ -119,6 +119,77 @@ def test_sign_in_and_pages_answer_within_the_limits_while_redis_and_postgresql_h
     assert "Traceback" not in server.log_text()
 
 
+#: With only Redis hung, what a sign-in (the throttle's Redis, then the cache's) or a page may
+#: wait: a socket timeout for each of the two, and as much again queued behind another request,
+#: besides the password check. Without a socket timeout each sign-in waited 10.4 s.
+REDIS_BOUND = 4 * CACHE_TIMEOUT + 2.0
+
+
+@pytest.fixture
+def redis_hung(app, database_url, tmp_path):
+    """gunicorn with two workers and Redis of its own (cache and sign-in counts); the database
+    answers as usual, SQLite or PostgreSQL. Yields the server and Redis."""
+    if not RedisServer.available():
+        pytest.skip("redis-server is not installed (Debian's redis-server)")
+    redis = RedisServer(tmp_path).start()
+    server = None
+    try:
+        server = AppServer(
+            {
+                "DATABASE_URL": database_url,
+                "CACHE_REDIS_URL": redis.url,
+                "WEB_CONCURRENCY": "2",
+                "PRESSROOM_CACHE_SOCKET_TIMEOUT": str(CACHE_TIMEOUT),
+                "PRESSROOM_CACHE_BACKOFF": str(BACKOFF),
+            },
+            tmp_path / "gunicorn.log",
+        )
+        yield server, redis
+    finally:
+        redis.resume()
+        if server is not None:
+            server.stop()
+        redis.stop()
+
+
+def test_sign_in_and_pages_answer_while_only_redis_hangs(redis_hung, staff_user, add_statement):
+    """Redis stopped by SIGSTOP, the database fine: two sign-ins at once succeed and a page
+    answers meanwhile, each within REDIS_BOUND (the sign-in throttle's Redis client has a
+    socket timeout, then counts in the process's memory)."""
+    server, redis = redis_hung
+    add_statement({"en": "Quiet harbour", "ru": "Тихая гавань"})
+    assert server.get("/en/").status == 200
+    browsers = [StaffBrowser(server.url) for _ in range(2)]
+    forms = [browser.page("/staff/sign-in") for browser in browsers]
+
+    redis.pause()
+    try:
+        results: list = []
+        threads = [
+            threading.Thread(target=timed_sign_in, args=(browser, form, results))
+            for browser, form in zip(browsers, forms, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.1)
+        page = server.get("/ru/statements/", timeout=REDIS_BOUND + 10)
+        for thread in threads:
+            thread.join(REDIS_BOUND + 10)
+    finally:
+        redis.resume()
+    print("only Redis hung:", f"page {page.seconds:.2f}s,", "sign-ins", results)
+
+    log = server.log_text()
+    assert page.status == 200, log[-3000:]
+    assert "Тихая гавань" in page.text
+    assert page.seconds < REDIS_BOUND, page.seconds
+    # Signed in: the redirect to the dashboard was followed and answered.
+    assert sorted(status for status, _ in results) == [200, 200], (results, log[-3000:])
+    assert all(seconds < REDIS_BOUND for _, seconds in results), results
+    assert "sign-in limit: Redis failed" in log  # the throttle met the hung Redis
+    assert "Traceback" not in log
+
+
 def test_the_watchdog_shuts_a_socket_down_at_its_deadline_unless_disarmed():
     """A socket waited on past its deadline is shut down (the read returns at once); one
     disarmed in time is left alone; the back-off starts when it fires."""
