@@ -30,10 +30,13 @@ def matching_texts(lang: str, words: str) -> int:
     from pressroom import analysis, search
     from pressroom.extensions import db
 
-    matches = search._candidates(
-        analysis.parse(words, lang), search.Filters(), db.session.get_bind().dialect.name
-    ).order_by(None)
-    return db.session.execute(select(func.count()).select_from(matches.subquery())).scalar_one()
+    filters = search.Filters()
+    kind = search._Search(lang, filters.shape, db.session.get_bind().dialect.name)
+    matches = search._candidates(kind).order_by(None).subquery()
+    return db.session.execute(
+        select(func.count()).select_from(matches),
+        search._parameters(analysis.parse(words, lang), filters),
+    ).scalar_one()
 
 
 def search_latencies(runs: int) -> list[dict]:

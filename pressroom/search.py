@@ -21,10 +21,14 @@ when a query runs, so a scheduled statement appears at its time.
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from markupsafe import Markup
 from sqlalchemy import (
     Connection,
+    Integer,
+    String,
+    bindparam,
     case,
     column,
     event,
@@ -248,20 +252,56 @@ class Filters:
     start: datetime | None = None
     end: datetime | None = None
 
-    def conditions(self, now: datetime) -> list:
-        """Return the SQL conditions of the filters and of public visibility at `now`."""
-        found = [
-            Statement.status == "published",
-            Statement.published_at <= now,
-            Statement.withdrawn_at.is_(None),
-        ]
-        if self.kind:
-            found.append(Statement.kind == self.kind)
-        if self.start:
-            found.append(Statement.published_at >= self.start)
-        if self.end:
-            found.append(Statement.published_at < self.end)
-        return found
+    @property
+    def shape(self) -> tuple[bool, bool, bool]:
+        """Which filters are set: what a search's SQL depends on besides its language."""
+        return (bool(self.kind), self.start is not None, self.end is not None)
+
+    def parameters(self, now: datetime) -> dict:
+        """Return the values of the bound parameters of `conditions(self.shape)` at `now`."""
+        found = {"now": now, "kind": self.kind, "start": self.start, "end": self.end}
+        return {name: value for name, value in found.items() if value is not None}
+
+
+def conditions(shape: tuple[bool, bool, bool]) -> list:
+    """Return the SQL conditions of public visibility and of filters of `shape`, their values
+    bound parameters (`Filters.parameters`): one statement serves every search of a shape."""
+    kind, start, end = shape
+    found = [
+        Statement.status == "published",
+        Statement.published_at <= bindparam("now"),
+        Statement.withdrawn_at.is_(None),
+    ]
+    if kind:
+        found.append(Statement.kind == bindparam("kind"))
+    if start:
+        found.append(Statement.published_at >= bindparam("start"))
+    if end:
+        found.append(Statement.published_at < bindparam("end"))
+    return found
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What a search's statements are built for: its language, the shape of its filters and
+    the database's dialect."""
+
+    lang: str
+    shape: tuple[bool, bool, bool]
+    dialect: str
+
+
+def _parameters(query: analysis.Query, filters: Filters) -> dict:
+    """Return the values of a search's bound parameters: its words for each engine and its
+    filters' values now (a statement takes those it names and leaves the rest)."""
+    match = query.fts5()
+    return {
+        "words": query.postgresql(),
+        "candidates": CANDIDATES,
+        "match": match,
+        **{f"{field}_match": f"{field} : ({match})" for field in FIELD_WEIGHTS},
+        **filters.parameters(timekeeping.utcnow()),
+    }
 
 
 #: What a result shows of each statement text found.
@@ -272,11 +312,12 @@ RESULT_COLUMNS = (
 )
 
 
-def _candidates(query: analysis.Query, filters: Filters, dialect: str):
-    """Return the select of the public texts matching `query`, the most recently added (highest
-    id) first: their ids, the sort keys of ties and, on PostgreSQL, the document ranking reads."""
-    conditions = _visible(query, filters)
-    if dialect == "postgresql":
+def _candidates(search: _Search):
+    """Return the select of the public texts matching the search's words, the most recently
+    added (highest id) first: their ids, the sort keys of ties and, on PostgreSQL, the document
+    ranking reads."""
+    visible = _visible(search)
+    if search.dialect == "postgresql":
         # Each document that matches, newest first, then its text and statement: one look-up
         # each. Joined plainly, PostgreSQL merges the index with statement_text's primary key,
         # reading every text the walk passes (half of them of the other language) to learn its
@@ -286,7 +327,7 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
             select(Statement.published_at, Statement.id.label("statement_id"))
             .select_from(StatementText)
             .join(Statement, Statement.id == StatementText.statement_id)
-            .where(StatementText.id == _index.c.text_id, *conditions)
+            .where(StatementText.id == _index.c.text_id, *visible)
             .limit(1)
             .lateral("visible")
         )
@@ -297,7 +338,7 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
             )
             .select_from(_index)
             .join(visible, true())
-            .where(_index.c.document.op("@@")(_tsquery(query)))
+            .where(_index.c.document.op("@@")(_tsquery(search.lang)))
             .order_by(_index.c.text_id.desc())
         )
     return (
@@ -309,15 +350,15 @@ def _candidates(query: analysis.Query, filters: Filters, dialect: str):
         .select_from(_index)
         .join(StatementText, StatementText.id == _index.c.rowid)
         .join(Statement, Statement.id == StatementText.statement_id)
-        .where(text(f"{TABLE} MATCH :match").bindparams(match=query.fts5()), *conditions)
+        .where(text(f"{TABLE} MATCH :match"), *visible)
         .order_by(_index.c.rowid.desc())
     )
 
 
-def _visible(query: analysis.Query, filters: Filters) -> list:
-    """Return the conditions on a text and its statement: the query's language, the filters,
+def _visible(search: _Search) -> list:
+    """Return the conditions on a text and its statement: the search's language, its filters,
     public now."""
-    return [StatementText.lang == query.lang, *filters.conditions(timekeeping.utcnow())]
+    return [StatementText.lang == search.lang, *conditions(search.shape)]
 
 
 def _regconfig(lang: str):
@@ -330,14 +371,17 @@ def _regconfig(lang: str):
     return literal_column(f"'{analysis.CONFIGS[lang]}'::regconfig")
 
 
-def _tsquery(query: analysis.Query):
-    """Return `query` as PostgreSQL's tsquery in the configuration of its language."""
-    return func.websearch_to_tsquery(_regconfig(query.lang), query.postgresql())
+def _tsquery(lang: str, words=None):
+    """Return a search's words (the bound parameter `words` unless given) as PostgreSQL's
+    tsquery in the configuration of `lang`."""
+    if words is None:
+        words = bindparam("words", type_=String)
+    return func.websearch_to_tsquery(_regconfig(lang), words)
 
 
-def _matches(query: analysis.Query, filters: Filters, dialect: str):
+def _matches(search: _Search):
     """Return the select of the ids of the texts a search shows and their `position`, best
-    first: the CANDIDATES most recently added public texts matching `query`, ranked by
+    first: the CANDIDATES most recently added public texts matching its words, ranked by
     FIELD_WEIGHTS (the whole query within the title, within the lead), then newest first.
 
     Both engines rank alike, so they show the same page in the same order. Neither counts how
@@ -348,8 +392,8 @@ def _matches(query: analysis.Query, filters: Filters, dialect: str):
 
     Only ids: `_page` joins the shown page's texts to them, so no body goes through the sort.
     """
-    found = _candidates(query, filters, dialect).limit(CANDIDATES).cte("found")
-    if dialect == "postgresql":
+    found = _candidates(search).limit(bindparam("candidates", type_=Integer)).cte("found")
+    if search.dialect == "postgresql":
         # The title's lexemes are those of weight A, the lead's of weight B (see `write`).
         weights = {"title": "a", "lead": "b"}
 
@@ -358,20 +402,16 @@ def _matches(query: analysis.Query, filters: Filters, dialect: str):
             part = func.ts_filter(
                 found.c.document, literal_column(f"""'{{{weights[field]}}}'::"char"[]""")
             )
-            return part.op("@@")(_tsquery(query))
+            return part.op("@@")(_tsquery(search.lang))
     else:
         oldest = select(func.min(found.c.text_id)).scalar_subquery()
 
         def within(field: str):
             """Whether the query matches within `field` of a candidate: FTS5's column filter,
             read from the oldest candidate on."""
-            name = f"{field}_match"
             return found.c.text_id.in_(
                 select(_index.c.rowid).where(
-                    text(f"{TABLE} MATCH :{name}").bindparams(
-                        **{name: f"{field} : ({query.fts5()})"}
-                    ),
-                    _index.c.rowid >= oldest,
+                    text(f"{TABLE} MATCH :{field}_match"), _index.c.rowid >= oldest
                 )
             )
 
@@ -382,16 +422,34 @@ def _matches(query: analysis.Query, filters: Filters, dialect: str):
     return select(found.c.text_id, position.label("position")).order_by("position")
 
 
-def _page(query: analysis.Query, filters: Filters, dialect: str, offset: int, limit: int):
-    """Return the result columns of the texts `_matches` ranks from `offset` on, at most
-    `limit`, in their order: one query, which reads the bodies of these texts only."""
-    ranked = _matches(query, filters, dialect).offset(offset).limit(limit).subquery()
-    return db.session.execute(
+@lru_cache(maxsize=64)
+def _page_statement(search: _Search):
+    """Return the select of the result columns of the texts `_matches` ranks, from the bound
+    parameter `offset` on, at most `limit`, in their order: one query, which reads the bodies
+    of these texts only.
+
+    Built once for each kind of search: building it and working out its cache key took as
+    long as running it (2 ms); the words, filters' values and page are its parameters.
+    """
+    ranked = (
+        _matches(search)
+        .offset(bindparam("offset", type_=Integer))
+        .limit(bindparam("limit", type_=Integer))
+        .subquery()
+    )
+    return (
         select(*RESULT_COLUMNS)
         .join(Statement, Statement.id == StatementText.statement_id)
         .join(ranked, ranked.c.text_id == StatementText.id)
         .order_by(ranked.c.position)
-    ).all()
+    )
+
+
+def _page(query: analysis.Query, filters: Filters, dialect: str, offset: int, limit: int):
+    """Return the rows of the texts `_matches` ranks from `offset` on, at most `limit`."""
+    statement = _page_statement(_Search(query.lang, filters.shape, dialect))
+    parameters = {**_parameters(query, filters), "offset": offset, "limit": limit}
+    return db.session.execute(statement, parameters).all()
 
 
 def _snippets(query: analysis.Query, summaries: list[str], dialect: str) -> list[Markup]:
@@ -456,30 +514,35 @@ def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:
 
     def compute():
         dialect = db.session.get_bind().dialect.name
-        # Whether any text matches, not which is best: no ranking.
-        if dialect != "postgresql":
-            found = _candidates(query, filters, dialect).limit(1)
-            return db.session.execute(found).first() is not None
-        # Asked for one row, PostgreSQL would walk the primary key expecting an early match, and
-        # read every text when there is none: the GIN index gives the matches first.
-        matching = (
-            select(_index.c.text_id)
-            .where(_index.c.document.op("@@")(_tsquery(query)))
-            .cte("matching")
-            .prefix_with("MATERIALIZED")
-        )
-        found = (
-            select(StatementText.id)
-            .join(matching, matching.c.text_id == StatementText.id)
-            .join(Statement, Statement.id == StatementText.statement_id)
-            .where(*_visible(query, filters))
-            .limit(1)
-        )
-        return db.session.execute(found).first() is not None
+        statement = _any_statement(_Search(lang, filters.shape, dialect))
+        return db.session.execute(statement, _parameters(query, filters)).first() is not None
 
     return content.cached(
         "search-any", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
         compute=compute,
+    )
+
+
+@lru_cache(maxsize=64)
+def _any_statement(search: _Search):
+    """Return the select of one public text matching the search's words, if any: whether any
+    matches, not which is best, so nothing is ranked."""
+    if search.dialect != "postgresql":
+        return _candidates(search).limit(1)
+    # Asked for one row, PostgreSQL would walk the primary key expecting an early match, and
+    # read every text when there is none: the GIN index gives the matches first.
+    matching = (
+        select(_index.c.text_id)
+        .where(_index.c.document.op("@@")(_tsquery(search.lang)))
+        .cte("matching")
+        .prefix_with("MATERIALIZED")
+    )
+    return (
+        select(StatementText.id)
+        .join(matching, matching.c.text_id == StatementText.id)
+        .join(Statement, Statement.id == StatementText.statement_id)
+        .where(*_visible(search))
+        .limit(1)
     )
 
 
@@ -495,7 +558,7 @@ def title_matches(words: str):
             continue
         if dialect == "postgresql":
             # The GIN index finds the texts; the title's words are those of weight A.
-            tsquery = _tsquery(query)
+            tsquery = _tsquery(lang, bindparam(f"words_{lang}", query.postgresql(), String))
             match = select(_index.c.text_id.label("id")).where(
                 _index.c.document.op("@@")(tsquery),
                 func.ts_filter(_index.c.document, literal_column("""'{a}'::"char"[]"""))

@@ -3,6 +3,7 @@ PostgreSQL, word for word against PostgreSQL's own text search."""
 
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from markupsafe import Markup
@@ -17,6 +18,7 @@ from .search_corpus import CORPUS
 from .test_search import HOSTILE
 
 LANGS = ("en", "ru")
+DATA = Path(__file__).parent / "data"
 
 
 def normal_words(text: str) -> list[str]:
@@ -52,6 +54,52 @@ def test_plain_text_keeps_words_apart_and_decodes_entities():
         "<ul><li>a</li><li>b</li></ul>"
     )
     assert analysis.plain_text(body) == 'One two three <b> & "q" a b'
+
+
+def sanitised_bodies() -> list[str]:
+    """Return stored bodies of every shape: the demo's, Markdown made HTML, and the hostile
+    corpus through the sanitiser, as the staff form and the import store them."""
+    from pressroom.text import markdown_to_html, paragraphs_to_html, sanitize_html
+
+    payloads = (DATA / "xss_payloads.txt").read_text().splitlines()
+    bodies = [
+        paragraphs_to_html(entry[lang]["body"])
+        for entry in STATEMENTS
+        for lang in LANGS
+        if lang in entry
+    ]
+    bodies += [markdown_to_html(p) for p in payloads] + [sanitize_html(p) for p in payloads]
+    bodies += [
+        '<p title="a > b">x<br>y</p><ul><li>A&nbsp;<a href="https://example.test/?a=1&amp;b=2">'
+        "link</a></li></ul>&lt;script&gt;",
+        "<P>Upper</P><TABLE><TR><TD>cell</TD></TR></TABLE>\x07bell",
+    ]
+    return bodies
+
+
+def test_plain_text_of_a_sanitised_body_is_the_html_parsers():
+    """The regular expression that reads stored bodies gives the HTML parser's text for
+    everything the sanitiser writes; a comment or a stray `<` go through the parser."""
+    bodies = sanitised_bodies()
+    assert len(bodies) > 400
+    for body in bodies:
+        assert analysis.plain_text(body) == analysis._parsed_text(body), body
+    assert analysis.plain_text("a <!-- b --> c <d") == analysis._parsed_text("a <!-- b --> c <d")
+
+
+def test_a_snippet_shows_the_window_holding_the_most_matches():
+    """Of several clusters, the one with the most wanted words within the window; the first of
+    equal ones."""
+    words = ["filler"] * 200
+    for k in (10, 100, 102, 104, 150, 152):
+        words[k] = "harbour"
+    wanted = analysis.parse("harbour", "en").wanted_lexemes
+    assert analysis._best_cluster([10, 100, 102, 104, 150, 152], 10) == 100
+    assert analysis._best_cluster([100, 104, 108, 150, 152, 154], 10) == 100
+    assert analysis._best_cluster([3, 40, 80], 10) == 3
+    shown = analysis.snippet(" ".join(words), "en", wanted, size=10)
+    assert shown.count("<mark>") == 3
+    assert shown.startswith("… filler filler filler filler filler <mark>harbour</mark>")
 
 
 @pytest.mark.parametrize(
