@@ -57,8 +57,14 @@ class Watchdog:
                 self._thread.start()
             ticket = next(self._sequence)
             self._armed[ticket] = fd
-            heapq.heappush(self._heap, (time.monotonic() + seconds, ticket))
-            self._lock.notify()
+            deadline = time.monotonic() + seconds
+            # The thread sleeps until the earliest deadline it knows (a ticket disarmed since
+            # included): woken only when this one comes sooner. Waking it on every request cost
+            # a thread switch per page.
+            sooner = not self._heap or deadline < self._heap[0][0]
+            heapq.heappush(self._heap, (deadline, ticket))
+            if sooner:
+                self._lock.notify()
             return ticket
 
     def disarm(self, ticket: int | None) -> None:

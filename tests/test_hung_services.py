@@ -214,6 +214,32 @@ def test_the_watchdog_shuts_a_socket_down_at_its_deadline_unless_disarmed():
             sock.close()
 
 
+def test_the_watchdog_keeps_every_deadline_whatever_the_order_they_come_in():
+    """A deadline sooner than those the thread sleeps towards wakes it; a later one is kept
+    for when it wakes; one disarmed before its time leaves the next ones on time."""
+    import socket
+
+    watchdog = dbtimeouts.Watchdog()
+    pairs = [socket.socketpair() for _ in range(4)]
+    (distant, _), (soon, _), (later, _), (disarmed, _) = pairs
+    try:
+        watchdog.arm(distant.fileno(), 30)
+        started = time.monotonic()
+        watchdog.arm(soon.fileno(), 0.2)  # sooner than the 30 s the thread sleeps towards
+        assert soon.recv(1) == b""
+        assert 0.15 < time.monotonic() - started < 2
+        watchdog.disarm(watchdog.arm(disarmed.fileno(), 0.1))
+        started = time.monotonic()
+        watchdog.arm(later.fileno(), 0.4)  # after the disarmed one: no wake-up needed
+        assert later.recv(1) == b""
+        assert 0.35 < time.monotonic() - started < 2.5
+        assert watchdog.fired == 2
+    finally:
+        for pair in pairs:
+            for sock in pair:
+                sock.close()
+
+
 def test_a_request_connection_carries_the_statement_timeout(app, database_url):
     """A connection taken in a request has the statement timeout set for its session, and no
     transaction left open by setting it; outside requests connections have none."""
