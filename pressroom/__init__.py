@@ -16,6 +16,7 @@ from . import (
     dbtimeouts,
     drafts,
     errors,
+    headerlimits,
     i18n,
     media,
     pagecache,
@@ -60,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     drafts.init_app(app)
     pagecache.init_app(app)
+    headerlimits.init_app(app)
     configure_proxy(app)
     assets.init_app(app)
     cli.init_app(app)

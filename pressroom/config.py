@@ -113,6 +113,12 @@ def from_environment(instance_path: str) -> dict:
         "MAX_CONTENT_LENGTH": _number("MAX_CONTENT_LENGTH", 1024 * 1024),
         "MAX_FORM_MEMORY_SIZE": _number("MAX_FORM_MEMORY_SIZE", 512 * 1024),
         "MAX_FORM_PARTS": _number("MAX_FORM_PARTS", 200),
+        # The request line (method, address with its query, protocol) and the header fields:
+        # over these the app answers 414 or 431 (pressroom/headerlimits.py); gunicorn's own
+        # limits are set above them (gunicorn.conf.py), as a backstop.
+        "LIMIT_REQUEST_LINE": _positive("LIMIT_REQUEST_LINE", 4094),
+        "LIMIT_REQUEST_FIELDS": _positive("LIMIT_REQUEST_FIELDS", 50),
+        "LIMIT_REQUEST_FIELD_SIZE": _positive("LIMIT_REQUEST_FIELD_SIZE", 8190),
         # Statement photos: where their renditions are kept (pressroom/media.py), and the
         # largest upload taken, in bytes and in pixels (pressroom/images.py). The statement
         # form alone accepts a body this large (the limit above plus the photo).

@@ -35,6 +35,14 @@ MESSAGES = {
     404: (_l("Page not found"), _l("There is no page at this address. It may have been moved.")),
     405: (_l("Method not allowed"), _l("This address does not accept that kind of request.")),
     413: (_l("Request too large"), _l("What was sent is larger than this site accepts.")),
+    414: (_l("Address too long"), _l("This address is longer than this site accepts.")),
+    431: (
+        _l("Request headers too large"),
+        _l(
+            "Your browser sent more or larger headers than this site accepts. "
+            "Deleting this site's cookies may help."
+        ),
+    ),
     429: (_l("Too many requests"), _l("Please wait a little and try again.")),
     500: (_l("Something went wrong"), _l("The error has been logged. Please try again later.")),
     503: (

@@ -2,11 +2,12 @@
 staff area) and in both languages: the page is in the request's language and carries the headers
 of its route's row in tests/route_policy.py.
 
-400, 404, 405, 413, 500 and 503 are the app's and are made here through the test client. 413
-needs a route that reads a body: only the staff forms do (a public page or widget answers any
-body with 405 before reading it). 414 and 431 are refused by gunicorn before the app runs, with a
-bare page of gunicorn's own that cannot carry these headers; in production nginx answers them
-with a page that does (tests/test_deploy.py, deploy/nginx/pressroom.conf).
+400, 404, 405, 413, 414, 431, 500 and 503 are the app's and are made here through the test
+client. 413 needs a route that reads a body: only the staff forms do (a public page or widget
+answers any body with 405 before reading it). 414 (a request line over LIMIT_REQUEST_LINE) and
+431 (more than LIMIT_REQUEST_FIELDS header fields, or one over LIMIT_REQUEST_FIELD_SIZE) are the
+app's own since gunicorn's limits sit above them (pressroom/headerlimits.py); tests/test_deploy.py
+shows the same pages through gunicorn and nginx.
 """
 
 import pytest
@@ -106,6 +107,14 @@ def request_for(status: int, kind: str, lang: str, visitor, monkeypatch):
             data=f"csrf_token={token}&en-body=" + "x" * (2 * 1024 * 1024),
             content_type="application/x-www-form-urlencoded",
         )
+    elif status == 414:
+        # A request line one byte over the limit: `GET <path> HTTP/1.1`.
+        padding = "&" if query else "?"
+        start = f"{path}{query}{padding}q="
+        longest = client.application.config["LIMIT_REQUEST_LINE"]
+        response = client.get(start + "x" * (longest + 1 - len(f"GET {start} HTTP/1.1")))
+    elif status == 431:
+        response = client.get(path + query, headers=TOO_MANY_FIELDS)
     elif status == 500:
         monkeypatch.setattr(*FAILING[kind], fail)
         response = client.get(path + query)
@@ -117,10 +126,14 @@ def request_for(status: int, kind: str, lang: str, visitor, monkeypatch):
     return method, path, response
 
 
+#: Header fields over LIMIT_REQUEST_FIELDS (50 in the test configuration too).
+TOO_MANY_FIELDS = {f"X-Field-{n}": "1" for n in range(60)}
+
+
 #: Each status on each kind of route that can answer it (only the staff forms read a body).
 CASES = [
     (status, kind)
-    for status in (400, 404, 405, 413, 500, 503)
+    for status in (400, 404, 405, 413, 414, 431, 500, 503)
     for kind in KINDS
     if status != 413 or kind == "staff"
 ]
