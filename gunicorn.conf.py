@@ -31,12 +31,14 @@ max_requests_jitter = max_requests // 10
 # a new release needs a restart instead.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "") == "1"
 
-# Header limits: the request line (method, path and query), the number of header fields and the
-# size of each. A longer line gets 414, too many or too large fields 400 (431 from gunicorn 24),
-# before the app runs.
-limit_request_line = int(os.environ.get("LIMIT_REQUEST_LINE", 4094))
-limit_request_fields = int(os.environ.get("LIMIT_REQUEST_FIELDS", 50))
-limit_request_field_size = int(os.environ.get("LIMIT_REQUEST_FIELD_SIZE", 8190))
+# Header limits. The app itself refuses a request line over LIMIT_REQUEST_LINE (414) and more than
+# LIMIT_REQUEST_FIELDS header fields or one over LIMIT_REQUEST_FIELD_SIZE (431), with its localised
+# page and the route's headers (pressroom/headerlimits.py). gunicorn's own limits, whose refusals
+# are a bare English page without security headers, stay above them as a backstop: the longest
+# request line gunicorn takes (8190), and twice the app's field limits.
+limit_request_line = 8190
+limit_request_fields = 2 * int(os.environ.get("LIMIT_REQUEST_FIELDS") or 50)
+limit_request_field_size = 2 * int(os.environ.get("LIMIT_REQUEST_FIELD_SIZE") or 8190)
 
 # Access and error logs on stdout/stderr, where systemd's journal picks them up.
 accesslog = "-"
