@@ -49,7 +49,8 @@ control_socket_disable = True
 
 
 def when_ready(server):
-    """With preload_app: load in the master what every worker loads first, then freeze it."""
+    """With preload_app: load in the master what every worker loads first, then freeze it (the
+    workers forked from it inherit both)."""
     if server.cfg.preload_app:
         from pressroom.preforking import warm
 
@@ -62,3 +63,13 @@ def post_fork(server, worker):
         from pressroom.preforking import after_fork
 
         after_fork(server.app.wsgi())
+
+
+def post_worker_init(worker):
+    """Without preload_app: once the worker has loaded the app, load what its first requests
+    would and freeze the heap, so the collector's full passes skip the start-up objects (about
+    110,000: each such pass took 60–80 ms, one request in a few hundred paying for it)."""
+    if not worker.cfg.preload_app:
+        from pressroom.preforking import warm
+
+        warm(worker.wsgi)

@@ -352,10 +352,12 @@ def cold_renders(count: int, runs: int) -> dict[str, float]:
     child with an empty cache, on the database of the current environment."""
     from pressroom import create_app
     from pressroom.extensions import cache
+    from pressroom.preforking import warm
 
     from .site import SETTINGS
 
     app = create_app(SETTINGS)
+    warm(app)  # as a served worker starts (gunicorn.conf.py)
     client = app.test_client()
     results = {}
     for name, url, repeat in (

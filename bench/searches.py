@@ -47,8 +47,10 @@ def search_latencies(runs: int) -> list[dict]:
     the database server's share on PostgreSQL)."""
     from pressroom import create_app
     from pressroom.extensions import cache
+    from pressroom.preforking import warm
 
     app = create_app()
+    warm(app)  # as a served worker starts (gunicorn.conf.py)
     client = app.test_client()
     results = []
     for name, lang, words in SEARCHES:

@@ -1,10 +1,13 @@
-"""Start-up for a server that loads the app once and forks its workers from it.
+"""Start-up of a served process: what its first requests would load, loaded first, then frozen.
 
-With gunicorn's `preload_app` (GUNICORN_PRELOAD=1, see gunicorn.conf.py) the master imports
-the app, `warm` loads there what every worker would load on its first requests, and the
-workers, forked after `gc.freeze()`, share those pages with the master instead of each holding
-a copy. Nothing here touches the database or the cache: the master opens no connection and
-holds no socket a worker could inherit, so `after_fork` has only the pool to make sure of.
+Every gunicorn worker (gunicorn.conf.py) calls `warm` once it has loaded the app: the locale
+data, catalogues and public templates are loaded, and `gc.freeze()` takes everything there is
+then out of the collector's passes, so a full pass no longer walks the start-up heap.
+
+With gunicorn's `preload_app` (GUNICORN_PRELOAD=1) the master does this instead, before
+forking: the workers share those pages with the master instead of each holding a copy. Nothing
+here touches the database or the cache: the master opens no connection and holds no socket a
+worker could inherit, so `after_fork` has only the pool to make sure of.
 """
 
 import gc

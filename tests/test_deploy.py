@@ -275,3 +275,45 @@ def test_nginx_answers_what_it_refuses_itself_with_a_page_and_headers(nginx, lan
 def test_the_refusal_page_is_not_an_address(nginx):
     """The page nginx answers with is internal: asked for directly, it does not exist."""
     assert http_get(nginx, "/errors/request-too-large.html").status == 404
+
+
+#: Run in a fresh process (freezing the heap is for good): gunicorn's hook for a worker that has
+#: loaded the app, as a sync worker calls it.
+WORKER_START = """
+import gc, json, runpy, sys
+from types import SimpleNamespace
+hooks = runpy.run_path("gunicorn.conf.py")
+from pressroom import create_app
+app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+before = (gc.get_freeze_count(), len(app.jinja_env.cache))
+worker = SimpleNamespace(cfg=SimpleNamespace(preload_app=%(preload)s), wsgi=app)
+hooks["post_worker_init"](worker)
+after = (gc.get_freeze_count(), len(app.jinja_env.cache))
+print(json.dumps([before, after]))
+"""
+
+
+@pytest.mark.parametrize("preload", [False, True])
+def test_a_worker_loads_what_pages_need_and_freezes_its_heap_once_started(preload):
+    """Without preload_app each worker, once it has loaded the app, compiles the public
+    templates (and loads the locale data) and freezes its heap, so the collector's full passes
+    skip it; with preload_app the master did that before forking, and the worker does nothing
+    again."""
+    import json
+    import os
+    import sys
+
+    from .servers import ROOT
+
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER_START % {"preload": preload}],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "SECRET_KEY": "worker-start-test-key-of-32-bytes-or-more"},
+    )
+    assert result.returncode == 0, result.stderr
+    (frozen, templates), after = json.loads(result.stdout.splitlines()[-1])
+    if preload:
+        assert after == [frozen, templates]
+    else:
+        assert frozen == 0 and after[0] > 50_000  # the imports' objects, frozen
+        assert after[1] > templates + 10
