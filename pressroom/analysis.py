@@ -466,19 +466,39 @@ class _Window:
     hits: list[int]
 
 
+#: How much of a text, in characters, a snippet is first chosen from: its best cluster of
+#: matches there, when it holds one; the rest of a longer text is read only when it holds none.
+#: A statement says what matters first, and a results page cuts twenty snippets.
+SCAN_FIRST = 2000
+
+
 def _window(text: str, lang: str, wanted: frozenset[str], size: int) -> _Window | None:
-    """Return the `size` words of a cleaned text around its best cluster of wanted lexemes (the
-    first words when none is there), None for a text without words.
+    """Return the `size` words of a cleaned text around its best cluster of wanted lexemes
+    within its first SCAN_FIRST characters, else within the whole text (its first words when
+    none is there), None for a text without words."""
+    if len(text) > SCAN_FIRST:
+        cut = text.rfind(" ", 0, SCAN_FIRST)  # whole words only
+        if cut > 0:
+            window = _window_within(text, cut, lang, wanted, size)
+            if window is not None and window.hits:
+                return window
+    return _window_within(text, len(text), lang, wanted, size)
+
+
+def _window_within(
+    text: str, stop: int, lang: str, wanted: frozenset[str], size: int
+) -> _Window | None:
+    """Return `_window` of the words of a cleaned text that end by `stop`.
 
     The words are those of `words`, but found by the regular expression engine in one pass and
     each different spelling normalised and stemmed once: a results page cuts 20 snippets from
     texts of thousands of words at every search. Only the shown words' places are looked up.
     """
-    spellings = WORD.findall(text)
+    spellings = WORD.findall(text, 0, stop)
     found = {spelling: _spelling_lexeme(spelling, lang) for spelling in set(spellings)}
     matches = None
     if NO_WORD in found.values():
-        matches = [m for m in WORD.finditer(text) if found[m.group()] != NO_WORD]
+        matches = [m for m in WORD.finditer(text, 0, stop) if found[m.group()] != NO_WORD]
         spellings = [m.group() for m in matches]
     if not spellings:
         return None
@@ -490,10 +510,13 @@ def _window(text: str, lang: str, wanted: frozenset[str], size: int) -> _Window 
         # words of context before it.
         first = max(0, min(_best_cluster(hits, size) - 5, len(spellings) - size))
     last = min(len(spellings), first + size)
-    shown = matches[first:last] if matches else list(islice(WORD.finditer(text), first, last))
+    if matches:
+        shown = matches[first:last]
+    else:
+        shown = list(islice(WORD.finditer(text, 0, stop), first, last))
     return _Window(
         0 if first == 0 else shown[0].start(),
-        len(text) if last == len(spellings) else shown[-1].end(),
+        len(text) if last == len(spellings) and stop == len(text) else shown[-1].end(),
         shown,
         [k - first for k in hits[bisect_left(hits, first) : bisect_left(hits, last)]],
     )

@@ -87,6 +87,19 @@ def test_plain_text_of_a_sanitised_body_is_the_html_parsers():
     assert analysis.plain_text("a <!-- b --> c <d") == analysis._parsed_text("a <!-- b --> c <d")
 
 
+def test_a_long_texts_snippet_comes_from_its_beginning_when_that_holds_a_match():
+    """Past SCAN_FIRST characters a text is read only when its beginning holds no match: a
+    match near the start wins over a bigger cluster far on; a match only far on is found."""
+    filler = " ".join(["filler"] * (analysis.SCAN_FIRST // 7 + 50))
+    cluster = "harbour harbour harbour"
+    wanted = analysis.parse("harbour", "en").wanted_lexemes
+    early = analysis.snippet(f"A harbour {filler} {cluster} end", "en", wanted, size=10)
+    assert early.startswith("A <mark>harbour</mark> filler") and early.count("<mark>") == 1
+    late = analysis.snippet(f"Nothing here {filler} {cluster} end", "en", wanted, size=10)
+    assert late.count("<mark>") == 3 and late.startswith("… filler")
+    assert late.endswith("</mark> end")
+
+
 def test_a_snippet_shows_the_window_holding_the_most_matches():
     """Of several clusters, the one with the most wanted words within the window; the first of
     equal ones."""
