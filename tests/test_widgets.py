@@ -47,7 +47,7 @@ def counter(app) -> int:
     [
         ("tz=../../etc/passwd", "tz"),
         ("tz=Europe/Moscow&tz=" + quote("</script><script>alert(1)</script>"), "tz"),
-        ("tz=" + "A" * 10_000, "tz"),
+        ("tz=" + "A" * 4_000, "tz"),  # long, yet within the request line limit (4,094)
         ("tz=Europe/Moscow&" + "&".join("tz=Europe/London" for _ in range(6)), "tz"),
         ("lang=de", "lang"),
         ("lang=en&lang=ru", "lang"),
@@ -85,7 +85,7 @@ def test_bad_parameter_page_speaks_the_widget_language(client):
         "limit=21",
         "limit=-1",
         "limit=abc",
-        "limit=" + "9" * 5000,
+        "limit=" + "9" * 4000,  # long, yet within the request line limit (4,094)
         "kind=speeches",
         "kind=" + quote("'; DROP TABLE statement;--"),
     ],
