@@ -11,6 +11,8 @@ from sqlalchemy import event
 from pressroom.extensions import db
 from pressroom.headerlimits import refusal, request_line_length
 
+from .route_policy import route_of, security_problems
+
 #: The limits of the test configuration (the defaults).
 LINE, FIELDS, FIELD_SIZE = 4094, 50, 8190
 TOO_LONG = {"en": "Address too long", "ru": "Слишком длинный адрес"}
@@ -145,3 +147,19 @@ def test_the_request_line_is_measured_as_received():
     assert request_line_length(rebuilt) == len("GET /ru/%D0%B0?q=1 HTTP/1.1")
     assert refusal(sent, len("GET /ru/%D0%B0?q=1 HTTP/1.1"), 1, 100) is None
     assert refusal(sent, len("GET /ru/%D0%B0?q=1 HTTP/1.1") - 1, 1, 100) == 414
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_preview_address_keeps_its_privacy_when_refused(client, lang):
+    """A preview link's address over a limit gets the preview area's error headers: never
+    stored, no Referer (its token must not leave in one)."""
+    path = f"/preview/{lang}/{'t' * 43}"
+    for response in (
+        client.get(line_of(LINE + 1, path + "?q=")),
+        client.get(path, headers={f"X-F-{n}": "1" for n in range(60)}),
+    ):
+        assert response.status_code in (414, 431)
+        assert f'<html lang="{lang}">' in response.get_data(as_text=True)
+        route = route_of(client.application, path, "GET")
+        assert security_problems(route, response, "*") == []
+        assert response.headers["Referrer-Policy"] == "no-referrer"
