@@ -55,12 +55,16 @@ class Watchdog:
                 # Started on first use: after gunicorn forks, in the process that needs it.
                 self._thread = threading.Thread(target=self._run, name="db-watchdog", daemon=True)
                 self._thread.start()
+            # Deadlines disarmed since (requests that ended) leave the heap here, a few at a
+            # time, rather than all at once when the thread wakes: with a long timeout that
+            # was thousands, a burst of CPU inside some request.
+            while self._heap and self._heap[0][1] not in self._armed:
+                heapq.heappop(self._heap)
             ticket = next(self._sequence)
             self._armed[ticket] = fd
             deadline = time.monotonic() + seconds
-            # The thread sleeps until the earliest deadline it knows (a ticket disarmed since
-            # included): woken only when this one comes sooner. Waking it on every request cost
-            # a thread switch per page.
+            # The thread sleeps until the earliest deadline it knew: woken only when this one
+            # comes sooner. Waking it on every request cost a thread switch per page.
             sooner = not self._heap or deadline < self._heap[0][0]
             heapq.heappush(self._heap, (deadline, ticket))
             if sooner:
