@@ -1,7 +1,14 @@
 """Search measured uncached: each query's first page rendered in-process with the query's
-results not in any cache, as for every new query a reader types."""
+results not in any cache, as for every new query a reader types.
 
+`python -m bench.searches RUNS` measures with the app of the current environment and prints the
+results as JSON: the benchmark runs it once per database, each in a fresh process, as a served
+worker serves one database (measured in one process after the other, the second engine's
+latencies carried the first one's heap and caches)."""
+
+import json
 import statistics
+import sys
 import time
 
 from sqlalchemy import func, select
@@ -82,3 +89,7 @@ def search_latencies(runs: int) -> list[dict]:
             }
         )
     return results
+
+
+if __name__ == "__main__":
+    print(json.dumps(search_latencies(int(sys.argv[1]))))

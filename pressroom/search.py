@@ -83,9 +83,10 @@ HEADLINE_OPTIONS = (
     f"StartSel={analysis.MARK_START}, StopSel={analysis.MARK_END}, "
     "MaxWords=30, MinWords=15, ShortWord=3"
 )
-#: How many words around the best cluster of matches ts_headline is given to choose from (twice
-#: its MaxWords): parsing a whole text again for each result took most of a search's time.
-HEADLINE_WINDOW = 60
+#: How many words around the best cluster of matches ts_headline is given to choose from (half
+#: as many again as its MaxWords): its time grows with the text it parses, and parsing a whole
+#: text again for each result took most of a search's time.
+HEADLINE_WINDOW = 45
 #: What a text's score adds when the whole query matches within its title, or within its lead
 #: (PostgreSQL's default weights of A and B); a text matching only across fields or in its body
 #: scores 0. Equal scores go to the newest. See `_matches`.
