@@ -4,6 +4,7 @@ Every value can be changed from the environment (see the configuration table in 
 """
 
 import os
+import sys
 
 # The app reads PRESSROOM_ENV when a worker imports it: under gunicorn it is production, which
 # refuses to start without a SECRET_KEY of 32 bytes or more, or with FLASK_DEBUG on.
@@ -69,7 +70,10 @@ def post_worker_init(worker):
     """Without preload_app: once the worker has loaded the app, load what its first requests
     would and freeze the heap, so the collector's full passes skip the start-up objects (about
     110,000: each such pass took 60–80 ms, one request in a few hundred paying for it)."""
-    if not worker.cfg.preload_app:
+    # gunicorn.conf.py serves other apps too (the benchmark's floor): Pressroom's only, and
+    # without importing it into a process that serves another.
+    pressroom = sys.modules.get("pressroom")
+    if not worker.cfg.preload_app and pressroom and isinstance(worker.wsgi, pressroom.Pressroom):
         from pressroom.preforking import warm
 
         warm(worker.wsgi)

@@ -278,27 +278,35 @@ def test_the_refusal_page_is_not_an_address(nginx):
 
 
 #: Run in a fresh process (freezing the heap is for good): gunicorn's hook for a worker that has
-#: loaded the app, as a sync worker calls it.
+#: loaded its app, as a sync worker calls it; the app is Pressroom's or, as for the benchmark's
+#: floor, another.
 WORKER_START = """
 import gc, json, runpy, sys
 from types import SimpleNamespace
 hooks = runpy.run_path("gunicorn.conf.py")
-from pressroom import create_app
-app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+if %(pressroom)s:
+    from pressroom import create_app
+    app = create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": "sqlite://"})
+else:
+    from flask import Flask
+    app = Flask("floor")
 before = (gc.get_freeze_count(), len(app.jinja_env.cache))
 worker = SimpleNamespace(cfg=SimpleNamespace(preload_app=%(preload)s), wsgi=app)
 hooks["post_worker_init"](worker)
 after = (gc.get_freeze_count(), len(app.jinja_env.cache))
-print(json.dumps([before, after]))
+print(json.dumps([before, after, "pressroom" in sys.modules]))
 """
 
 
-@pytest.mark.parametrize("preload", [False, True])
-def test_a_worker_loads_what_pages_need_and_freezes_its_heap_once_started(preload):
-    """Without preload_app each worker, once it has loaded the app, compiles the public
-    templates (and loads the locale data) and freezes its heap, so the collector's full passes
-    skip it; with preload_app the master did that before forking, and the worker does nothing
-    again."""
+@pytest.mark.parametrize(
+    ("pressroom", "preload"), [(True, False), (True, True), (False, False)]
+)
+def test_a_worker_loads_what_pages_need_and_freezes_its_heap_once_started(pressroom, preload):
+    """Without preload_app each Pressroom worker, once it has loaded the app, compiles the
+    public templates (and loads the locale data) and freezes its heap, so the collector's full
+    passes skip it; with preload_app the master did that before forking, and the worker does
+    nothing again; a worker of another app (the benchmark's floor) is left as it is, without
+    Pressroom imported into it."""
     import json
     import os
     import sys
@@ -306,14 +314,15 @@ def test_a_worker_loads_what_pages_need_and_freezes_its_heap_once_started(preloa
     from .servers import ROOT
 
     result = subprocess.run(
-        [sys.executable, "-c", WORKER_START % {"preload": preload}],
+        [sys.executable, "-c", WORKER_START % {"pressroom": pressroom, "preload": preload}],
         cwd=ROOT, capture_output=True, text=True, timeout=60,
         env={**os.environ, "SECRET_KEY": "worker-start-test-key-of-32-bytes-or-more"},
     )
     assert result.returncode == 0, result.stderr
-    (frozen, templates), after = json.loads(result.stdout.splitlines()[-1])
-    if preload:
-        assert after == [frozen, templates]
-    else:
+    (frozen, templates), after, imported = json.loads(result.stdout.splitlines()[-1])
+    assert imported == pressroom
+    if pressroom and not preload:
         assert frozen == 0 and after[0] > 50_000  # the imports' objects, frozen
         assert after[1] > templates + 10
+    else:
+        assert after == [frozen, templates]
