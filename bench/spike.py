@@ -377,6 +377,20 @@ def add_to_report(path: Path, results: dict[str, dict], quick: bool) -> None:
     path.write_text(text)
 
 
+def replace_in_report(path: Path, results: dict[str, dict], quick: bool) -> None:
+    """Replace the spike's section of a written report (up to the next section) with
+    `results`'s."""
+    text = path.read_text()
+    heading = "\n## Publish spike\n"
+    if heading not in text:
+        add_to_report(path, results, quick)
+        return
+    before, rest = text.split(heading, 1)
+    after = rest[rest.index("\n## ") :] if "\n## " in rest else "\n"
+    section = "\n".join(report_lines(results, quick)).strip("\n")
+    path.write_text(f"{before.rstrip()}\n\n{section}\n{after}")
+
+
 def main() -> None:
     """Measure a running server (see the module's docstring)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
