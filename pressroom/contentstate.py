@@ -16,11 +16,13 @@ while Redis was unreachable — whose invalidation could not reach Redis — is 
 worker that made it has been restarted since.
 
 A save need not make every page stale. The database also counts saves per *area* of the content
-(statements, counters, clocks, settings), and a cached page names the areas it shows: a statement
-edit leaves the clock and counter widgets cached, a counter edit leaves the listing. Which areas a
-save touched is read from what the ORM flushed (`touched_areas`), so the one call after every
-write, `content.content_changed()`, cannot name too few; rows of a model this module does not
-know count as touching everything.
+(statements as the listings show them, the pages of single statements, counters, clocks,
+settings), and a cached page names the areas it shows: a statement edit leaves the clock and
+counter widgets cached, a counter edit leaves the listing, and a statement added leaves every
+other statement's page cached (it changes the listings, not them). Which areas a save touched is
+read from what the ORM flushed (`touched_areas`), so the one call after every write,
+`content.content_changed()`, cannot name too few; rows of a model this module does not know
+count as touching everything.
 """
 
 import json
@@ -42,24 +44,30 @@ from .models import ContentVersion, Statement
 STATE_KEY = "content-state"
 EXTENSION = "pressroom-content-state"
 #: The areas of the content a save may touch, each counted in `content_version` under its row id.
-AREAS = {"statements": 2, "counters": 3, "clocks": 4, "settings": 5}
+AREAS = {"statements": 2, "counters": 3, "clocks": 4, "settings": 5, "statement pages": 6}
 ALL_AREAS = tuple(AREAS)
-#: What the reading pages (listings, statements, archive, search, feeds, sitemaps) show:
-#: statements, in the site's frame, whose title and contacts are settings.
+#: What the reading pages (listings, archive, search, feeds, sitemaps) show: statements, in the
+#: site's frame, whose title and contacts are settings.
 READING = ("statements", "settings")
+#: The area of what shows one statement (its page, its card widget) and nothing of the others.
+STATEMENT_PAGES = "statement pages"
+#: What a statement's page and card show: that statement, in the site's frame.
+ONE_STATEMENT = (STATEMENT_PAGES, "settings")
+#: The areas of a statement's rows: the listings, and its own pages.
+A_STATEMENT = ("statements", STATEMENT_PAGES)
 #: Row 1 counts every save. Row 0 holds a random number drawn at a database's first save, so
 #: pages cached from another database with the same counts (one made again from scratch) differ.
 EPOCH_ROW, TOTAL_ROW = 0, 1
-#: The area of each model's rows; None for rows that are not content. A model missing here
-#: touches every area (tests/test_stale_while_render.py asks that each model be listed).
+#: The area (or areas) of each model's rows; None for rows that are not content. A model
+#: missing here touches every area (tests/test_stale_while_render.py asks that each be listed).
 MODEL_AREAS = {
-    "Statement": "statements",
-    "StatementText": "statements",
-    "RemovedStatement": "statements",
+    "Statement": A_STATEMENT,
+    "StatementText": A_STATEMENT,
+    "RemovedStatement": A_STATEMENT,
     # A revision's change notes are shown on its statement's pages.
-    "StatementRevision": "statements",
+    "StatementRevision": A_STATEMENT,
     # A statement's photo is on its pages, the listings and the widgets.
-    "StatementImage": "statements",
+    "StatementImage": A_STATEMENT,
     "DayCounter": "counters",
     "DayCounterText": "counters",
     "Clock": "clocks",
@@ -72,6 +80,8 @@ MODEL_AREAS = {
 }
 #: Where a session keeps the areas its flushes touched until `content_changed` reads them.
 TOUCHED = "pressroom-touched-areas"
+#: Where a session keeps the ids of the statements its flushes inserted, for as long.
+ADDED = "pressroom-added-statements"
 
 
 class CacheStateStore:
@@ -235,13 +245,33 @@ def bump_version(areas=ALL_AREAS) -> None:
 
 
 def note_flushed(session, flush_context) -> None:
-    """Record the areas of the rows a flush wrote in the session, for `touched_areas`."""
+    """Record the areas of the rows a flush wrote in the session, for `touched_areas`.
+
+    The rows of a statement added since (its texts, photo, first revision, and the statement
+    again when a later flush completes it) touch the listings only: until now it had no page
+    (a 404 is never cached), and it changes no other statement's.
+    """
     touched = session.info.setdefault(TOUCHED, set())
+    added = session.info.setdefault(ADDED, set())
+    added.update(row.id for row in session.new if isinstance(row, Statement))
     for row in (*session.new, *session.dirty, *session.deleted):
-        name = type(row).__name__
-        area = MODEL_AREAS.get(name, "*")
-        if area is not None:
-            touched.add(area)
+        areas = MODEL_AREAS.get(type(row).__name__, "*")
+        if areas is None:
+            continue
+        if isinstance(areas, str):
+            areas = (areas,)
+        if (
+            STATEMENT_PAGES in areas
+            and row not in session.deleted
+            and _statement_id(row) in added
+        ):
+            areas = tuple(area for area in areas if area != STATEMENT_PAGES)
+        touched.update(areas)
+
+
+def _statement_id(row) -> int | None:
+    """Return the id of the statement a row of a statement's model belongs to."""
+    return row.id if isinstance(row, Statement) else getattr(row, "statement_id", None)
 
 
 def touched_areas(session) -> tuple[str, ...]:
@@ -249,6 +279,7 @@ def touched_areas(session) -> tuple[str, ...]:
     area when a model unknown here was written, or when nothing was recorded (a write made
     without the ORM's unit of work)."""
     touched = session.info.pop(TOUCHED, set())
+    session.info.pop(ADDED, None)
     if not touched or "*" in touched:
         return ALL_AREAS
     return tuple(name for name in ALL_AREAS if name in touched)

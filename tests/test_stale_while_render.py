@@ -13,7 +13,7 @@ from pressroom import contentstate, pagecache
 from pressroom.content import content_changed, content_token, page_token
 from pressroom.contentstate import ALL_AREAS
 from pressroom.extensions import cache, db
-from pressroom.models import DayCounter, SiteSettings
+from pressroom.models import DayCounter, SiteSettings, Statement, StatementText
 
 from . import test_widgets, test_workers
 from .staff_client import StaffBrowser, create_statement
@@ -212,13 +212,57 @@ def pages(clock, client, counter, add_statement) -> dict[str, str]:
     return urls
 
 
-def test_a_statement_save_leaves_the_counter_widget_cached(app, client, pages, add_statement):
-    """Pages showing statements are rendered again; the counter widget is not."""
-    add_statement({"en": "Another statement"})
-    assert verdicts(client, pages) == {
-        "home": "MISS", "listing": "MISS", "detail": "MISS", "feed": "MISS", "latest": "MISS",
-        "counter": "HIT",
+def test_a_new_statement_leaves_other_statements_pages_and_the_counter_widget_cached(
+    app, client, pages, add_statement
+):
+    """The listings show the new statement and are rendered again; another statement's page
+    and card, and the counter widget, are not."""
+    card = f"/widgets/statement/{pages['detail'].split('/')[3]}"
+    client.get(card)
+    add_statement({"en": "Another statement", "ru": "Другое заявление"})
+    assert verdicts(client, {**pages, "card": card}) == {
+        "home": "MISS", "listing": "MISS", "detail": "HIT", "feed": "MISS", "latest": "MISS",
+        "counter": "HIT", "card": "HIT",
     }
+
+
+def test_a_new_statement_through_the_staff_form_leaves_other_statements_pages_cached(
+    app, client, pages, staff
+):
+    """The staff form's save (statement, texts, first revision, in more than one flush)
+    touches the listings only."""
+    response = create_statement(staff, en_title="Made by the form", en_lead="A lead.",
+                                en_body="A body.")
+    assert response.status_code == 303
+    found = verdicts(app.test_client(), pages)  # a reader's: not the signed-in editor's
+    assert found["detail"] == "HIT" and found["listing"] == "MISS"
+
+
+def test_editing_a_statement_or_adding_its_translation_renders_its_page_again(
+    app, client, pages
+):
+    """A change to a statement already there (an edit, a new language) is on its page."""
+    statement_id = int(pages["detail"].split("/")[3])
+    with app.app_context():
+        db.session.get(Statement, statement_id).texts[0].lead = "A corrected lead"
+        db.session.commit()
+        content_changed()
+    found = verdicts(client, pages)
+    assert found["detail"] == "MISS" and found["listing"] == "MISS"
+    assert "A corrected lead" in client.get(pages["detail"]).get_data(as_text=True)
+    assert verdicts(client, pages)["detail"] == "HIT"
+    with app.app_context():
+        db.session.add(
+            StatementText(
+                statement_id=statement_id, lang="ru", title="Под запись", slug="pod-zapis",
+                lead="Вводка", body="<p>Текст.</p>",
+            )
+        )
+        db.session.commit()
+        content_changed()
+    page = client.get(pages["detail"])
+    assert page.headers["X-Cache"] == "MISS"
+    assert 'hreflang="ru"' in page.get_data(as_text=True)
 
 
 def test_a_counter_edit_leaves_the_reading_pages_cached(app, client, pages, counter):
