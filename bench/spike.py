@@ -2,14 +2,16 @@
 
 64 connections spread over the home page in both languages, listing pages 1–50, 200 statement
 pages and the three widgets' fragments. A steady run first, then the spike: the same load while a
-statement is saved through the staff form every 2 seconds. Each save makes the pages that show
-statements stale at once; the page cache re-renders each of them once per save (one request
-holds the page's render lock, the others get the previous page: `X-Cache: STALE`).
+new statement is saved through the staff form every 2 seconds. Each save makes the pages that
+list statements stale at once (not the other statements' own pages); the page cache re-renders
+each of them once per save (one request holds the page's render lock, the others get the
+previous page: `X-Cache: STALE`).
 
 Reported for each run: requests per second, p50 and p99 latency, errors (non-2xx/3xx answers and
 socket errors) and the answers by `X-Cache` (MISS leaves out the clock, which is rendered every
 second anyway: `none` counts it). Renders per page per save are the spike's MISS answers divided
-by the saves and by the pages a statement save makes stale (all but the clock and the counter):
+by the saves and by the pages a new statement makes stale (the home and listing pages and the
+latest fragment):
 1 is one render per page per save across all workers with Redis; without Redis each worker keeps
 its own pages, so up to one per worker.
 
@@ -228,6 +230,22 @@ def create_editor(database_url: str) -> None:
         db.engine.dispose()
 
 
+def remove_saved(database_url: str, count: int) -> None:
+    """Delete the statements the spike's editor saved (ids past the generated `count`), so the
+    next run finds the benchmark's data as built instead of building it again."""
+    from pressroom import create_app
+    from pressroom.extensions import db
+    from pressroom.models import Statement
+
+    app = create_app()
+    with app.app_context():
+        for statement in db.session.scalars(db.select(Statement).where(Statement.id > count)):
+            db.session.delete(statement)  # its texts, photo and revisions with it
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+
+
 def measure(url: str, statements: int, seconds: float, steady_seconds: float) -> dict:
     """Run the steady load, then the spike; return both results and the saves made."""
     targets = paths(statements)
@@ -259,7 +277,9 @@ def measure(url: str, statements: int, seconds: float, steady_seconds: float) ->
             saver.join(30)
     spike["saves"] = editor.saves
     spike["failed_saves"] = editor.failures
-    stale_after_a_save = len(targets) - 2  # the clock and counter widgets show no statements
+    # What lists statements: not the clock and counter widgets, not the statement pages.
+    statement_pages = sum(1 for path, _ in targets if re.search(r"/statements/\d", path))
+    stale_after_a_save = len(targets) - statement_pages - 2
     spike["renders_per_page_per_save"] = (
         spike["MISS"] / (stale_after_a_save * editor.saves) if editor.saves else None
     )
@@ -291,6 +311,7 @@ def run_spikes(databases: dict[str, str], count: int, quick: bool) -> dict[str, 
             results[name]["load"] = (before, os.getloadavg())
         finally:
             server.stop()
+            remove_saved(url, count)
         spike, calm = results[name]["spike"], results[name]["steady"]
         print(
             f"{name}: steady {calm['requests'] / calm['seconds']:.0f} req/s, p99 "
@@ -316,7 +337,8 @@ def report_lines(results: dict[str, dict], quick: bool) -> list[str]:
         f"request): {steady} s steady, then {seconds} s while a statement is saved through the "
         f"staff form every {SAVE_EVERY:.0f} s (`bench/spike.py`). Renders per page per save: the "
         "spike's MISS answers (the clock, rendered every second anyway, left out) over the saves "
-        "and the pages a statement save makes stale; without Redis each of the "
+        "and the pages a new statement makes stale (home, listing pages, the latest fragment; "
+        "the other statements' pages stay cached); without Redis each of the "
         "two workers keeps and renders its own pages.",
         "",
         "| setup | run | req/s | p50 ms | p99 ms | errors | HIT | STALE | MISS | saves | "
