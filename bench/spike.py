@@ -10,8 +10,8 @@ previous page: `X-Cache: STALE`).
 Reported for each run: requests per second, p50 and p99 latency, errors (non-2xx/3xx answers and
 socket errors) and the answers by `X-Cache` (MISS leaves out the clock, which is rendered every
 second anyway: `none` counts it). Renders per page per save are the spike's MISS answers divided
-by the saves and by the pages a new statement makes stale (the home and listing pages and the
-latest fragment):
+by the saves and by the pages a new statement makes stale (the listing pages and the latest
+fragment; the home pages, kept a second for their clocks, are left out like the clock):
 1 is one render per page per save across all workers with Redis; without Redis each worker keeps
 its own pages, so up to one per worker.
 
@@ -277,9 +277,11 @@ def measure(url: str, statements: int, seconds: float, steady_seconds: float) ->
             saver.join(30)
     spike["saves"] = editor.saves
     spike["failed_saves"] = editor.failures
-    # What lists statements: not the clock and counter widgets, not the statement pages.
+    # What lists statements and is counted: not the clock and counter widgets, not the
+    # statement pages, not the home pages (kept a second, like the clock: left out of MISS).
     statement_pages = sum(1 for path, _ in targets if re.search(r"/statements/\d", path))
-    stale_after_a_save = len(targets) - statement_pages - 2
+    homes = sum(1 for path, _ in targets if re.fullmatch(r"/\w\w/", path))
+    stale_after_a_save = len(targets) - statement_pages - homes - 2
     spike["renders_per_page_per_save"] = (
         spike["MISS"] / (stale_after_a_save * editor.saves) if editor.saves else None
     )
@@ -337,8 +339,9 @@ def report_lines(results: dict[str, dict], quick: bool) -> list[str]:
         f"request): {steady} s steady, then {seconds} s while a statement is saved through the "
         f"staff form every {SAVE_EVERY:.0f} s (`bench/spike.py`). Renders per page per save: the "
         "spike's MISS answers (the clock, rendered every second anyway, left out) over the saves "
-        "and the pages a new statement makes stale (home, listing pages, the latest fragment; "
-        "the other statements' pages stay cached); without Redis each of the "
+        "and the pages a new statement makes stale (the listing pages and the latest fragment; "
+        "the home pages, kept a second, are left out like the clock; the other statements' "
+        "pages stay cached); without Redis each of the "
         "two workers keeps and renders its own pages.",
         "",
         "| setup | run | req/s | p50 ms | p99 ms | errors | HIT | STALE | MISS | saves | "
