@@ -573,8 +573,10 @@ def measure_searches(databases: dict[str, str], quick: bool) -> tuple[dict, dict
         before = os.getloadavg()
         measured = subprocess.run(
             [sys.executable, "-m", "bench.searches", str(SEARCH_RUNS[quick])],
-            cwd=ROOT, capture_output=True, text=True, check=True,
+            cwd=ROOT, capture_output=True, text=True,
         )
+        if measured.returncode:
+            sys.exit(f"searches on {engine} failed:\n{measured.stderr}")
         searches[engine] = json.loads(measured.stdout.splitlines()[-1])
         loads[engine] = (before, os.getloadavg())
         for found in searches[engine]:
