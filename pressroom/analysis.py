@@ -135,9 +135,9 @@ def plain_text(html: str) -> str:
     """Return the visible text of a sanitised HTML body, cleaned, on one line.
 
     A stored body is the sanitiser's output: whole tags, and `<` in text written `&lt;`. Its
-    tags are then removed by one regular expression, ten times faster than the HTML parser a
-    search results page used to run on twenty bodies; anything else (a comment, a stray `<`)
-    goes through the parser, which gives the same text (tests/test_search_analysis.py).
+    tags are then removed by one regular expression (0.06 ms for a body of 4,000 characters,
+    0.08 with the HTML parser; a results page reads twenty); anything else (a comment, a stray
+    `<`) goes through the parser, which gives the same text (tests/test_search_analysis.py).
     """
     if "<!" in html or "<?" in html:
         return _parsed_text(html)
