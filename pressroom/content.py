@@ -175,10 +175,11 @@ def content_changed() -> None:
 
 def token_of(state: dict | None, now: datetime) -> str | None:
     """Return the token of a stored content state, or None once it is missing or out of date
-    (a scheduled statement has fallen due since it was made, or it predates content areas)."""
-    if state is None or (state["due"] is not None and now >= state["due"]) or (
-        "areas" not in state
-    ):
+    (a scheduled statement has fallen due since it was made, or it predates one of the content
+    areas: a release that adds an area finds the state the one before it wrote)."""
+    if state is None or (state["due"] is not None and now >= state["due"]):
+        return None
+    if not state.get("areas", {}).keys() >= contentstate.AREAS.keys():
         return None
     return state["token"]
 
