@@ -163,3 +163,19 @@ def test_a_preview_address_keeps_its_privacy_when_refused(client, lang):
         route = route_of(client.application, path, "GET")
         assert security_problems(route, response, "*") == []
         assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_behind_an_https_proxy_a_refusal_carries_hsts(make_app):
+    """Behind the proxy fix, an https request over a limit gets its page with HSTS (the
+    scheme as Flask sees it), a plain one without."""
+    client = make_app(PRESSROOM_PROXY_FIX=1).test_client()
+    https = {"X-Forwarded-Proto": "https"}
+    for response in (
+        client.get(line_of(LINE + 1, "/en/statements/?q="), headers=https),
+        client.get("/en/", headers={**https, "X-Padding": "x" * FIELD_SIZE}),
+    ):
+        assert response.status_code in (414, 431)
+        assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
+    plain = client.get(line_of(LINE + 1, "/en/statements/?q="))
+    assert plain.status_code == 414
+    assert "Strict-Transport-Security" not in plain.headers

@@ -75,6 +75,23 @@ def timed_sign_in(browser: StaffBrowser, form: str, results: list) -> None:
     results.append((status, time.monotonic() - started))
 
 
+def sign_ins_and_a_page(server, browsers, forms, path: str, wait: float):
+    """Post two sign-in forms and GET `path` meanwhile; return the page and the sign-ins'
+    (status, seconds)."""
+    results: list = []
+    threads = [
+        threading.Thread(target=timed_sign_in, args=(browser, form, results))
+        for browser, form in zip(browsers, forms, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.1)
+    page = server.get(path, timeout=wait + 10)
+    for thread in threads:
+        thread.join(wait + 10)
+    return page, results
+
+
 def test_sign_in_and_pages_answer_within_the_limits_while_redis_and_postgresql_hang(
     hung, staff_user, add_statement
 ):
@@ -88,17 +105,7 @@ def test_sign_in_and_pages_answer_within_the_limits_while_redis_and_postgresql_h
 
     redis.pause()
     proxy.hang()
-    results: list = []
-    threads = [
-        threading.Thread(target=timed_sign_in, args=(browser, form, results))
-        for browser, form in zip(browsers, forms, strict=True)
-    ]
-    for thread in threads:
-        thread.start()
-    time.sleep(0.1)
-    page = server.get("/en/statements/?page=2", timeout=BOUND + 10)
-    for thread in threads:
-        thread.join(BOUND + 10)
+    page, results = sign_ins_and_a_page(server, browsers, forms, "/en/statements/?page=2", BOUND)
 
     assert page.status == 503, server.log_text()[-3000:]
     assert page.headers["Retry-After"] == "30"
@@ -164,17 +171,7 @@ def test_sign_in_and_pages_answer_while_only_redis_hangs(redis_hung, staff_user,
 
     redis.pause()
     try:
-        results: list = []
-        threads = [
-            threading.Thread(target=timed_sign_in, args=(browser, form, results))
-            for browser, form in zip(browsers, forms, strict=True)
-        ]
-        for thread in threads:
-            thread.start()
-        time.sleep(0.1)
-        page = server.get("/ru/statements/", timeout=REDIS_BOUND + 10)
-        for thread in threads:
-            thread.join(REDIS_BOUND + 10)
+        page, results = sign_ins_and_a_page(server, browsers, forms, "/ru/statements/", REDIS_BOUND)
     finally:
         redis.resume()
     print("only Redis hung:", f"page {page.seconds:.2f}s,", "sign-ins", results)
