@@ -34,8 +34,11 @@ def phone(browser, live_server, staff_user):
 
 
 def fits(page) -> None:
-    """Check that the page is no wider than the phone."""
-    width = page.evaluate("document.documentElement.scrollWidth")
+    """Check that the page is no wider than the phone, measured once its style sheets and fonts
+    are in: after a click the new page can be laid out before its style sheet arrives (a slow
+    run measured the preview links' table outside its scrolling box)."""
+    page.wait_for_load_state("load")
+    width = page.evaluate("document.fonts.ready.then(() => document.documentElement.scrollWidth)")
     assert width <= WIDTH, f"{page.url} is {width} px wide"
 
 
