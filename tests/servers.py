@@ -26,8 +26,9 @@ INHERITED_NOT = (
     "TEST_", "PRESSROOM_", "DATABASE_URL", "CACHE_", "SECRET_KEY", "WEB_CONCURRENCY", "GUNICORN",
 )
 #: How long a process may take to become ready before the test fails (a loaded 2-core machine
-#: has taken more than 10 s to import the app in three workers at once).
-START_TIMEOUT = 30.0
+#: has taken more than 10 s to import the app in three workers at once, and once more than 30 s
+#: to start one while the other test process ran the bad-input sweep and a browser).
+START_TIMEOUT = 60.0
 
 
 def free_port() -> int:
@@ -37,15 +38,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until(condition: Callable[[], object], timeout: float, what: str) -> object:
-    """Poll `condition` until it returns something truthy; fail after `timeout` seconds."""
+def wait_until(
+    condition: Callable[[], object], timeout: float, what: str | Callable[[], str]
+) -> object:
+    """Poll `condition` until it returns something truthy; fail after `timeout` seconds, saying
+    `what` was waited for (a function is asked then, so a log is read as it is at the end)."""
     deadline = time.monotonic() + timeout
     while True:
         result = condition()
         if result:
             return result
         if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+            described = what() if callable(what) else what
+            raise AssertionError(f"timed out after {timeout}s waiting for {described}")
         time.sleep(0.05)
 
 
@@ -112,7 +117,9 @@ class AppServer:
                 cwd=ROOT, env=environment, pass_fds=(fd,), stdout=output, stderr=output,
             )
         try:
-            wait_until(self.ready, START_TIMEOUT, f"the app server (log: {self.log.read_text()})")
+            wait_until(
+                self.ready, START_TIMEOUT, lambda: f"the app server (log: {self.log_text()})"
+            )
         except BaseException:
             self.stop()
             raise
