@@ -25,6 +25,9 @@ from .i18n import (
 
 #: Seconds between a clock's resynchronisations with the server.
 CLOCK_RESYNC = 300
+#: The longest a day counter is cached (seconds): its widget is kept until its day changes, at
+#: most this long, and a shared cache may serve it stale while revalidating as long again.
+COUNTER_MAX_AGE = 300
 
 
 def shows_zone(name: str) -> bool:
@@ -184,4 +187,6 @@ def counter_context(counter: Counter, lang: str, now: datetime) -> dict:
         "url": url_for("widgets.day_counter", counter_id=counter.id, lang=lang),
         "refresh_at": epoch_ms(face.changes_at),
         "server_now": epoch_ms(now),
+        # How old the stamp may be when a page shows it: kept, then served stale as long again.
+        "stamp_age": 2 * COUNTER_MAX_AGE,
     }

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from .. import content, timekeeping
 from ..config import LANGUAGES
 from ..contentstate import ONE_STATEMENT, READING
-from ..faces import clock_context, clock_title, counter_context
+from ..faces import COUNTER_MAX_AGE, clock_context, clock_title, counter_context
 from ..pagecache import cached_page, share, wants_fragment
 from ..security import BASE_POLICY
 from . import bp
@@ -150,7 +150,7 @@ def day_counter(counter_id: int):
         "widgets/_day_counter.html",
         common,
         counter["face"].phrase,
-        max_age=max(1, min(300, until_change)),
+        max_age=max(1, min(COUNTER_MAX_AGE, until_change)),
         counter=counter,
         heading=_("Day counter"),
     )

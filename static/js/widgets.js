@@ -17,9 +17,11 @@
 
   /* Adopt the server time written into new widgets, and schedule their refreshes.
    * A stamp is only as fresh as the cache that served it. Clocks are cached for a second, so
-   * theirs always sets the offset; a counter may be minutes old (up to five, and a shared cache
-   * may serve it stale as long again), so its stamp is used only on a page without clocks,
-   * where it is the only word from the server. */
+   * theirs sets the offset. A counter may have been cached for minutes: it says for how long at
+   * most (data-stamp-age), so the server's time now lies between its stamp and the stamp plus
+   * that age. On a page without clocks, where counters are the only word from the server, the
+   * offset is moved only as far as it takes to bring this computer's idea of the server's time
+   * into that range: a right clock is left alone, a clock off by more is corrected that far. */
   function adopt(root) {
     var stamped = root.querySelectorAll ? root.querySelectorAll("[data-server-now]") : [];
     var all = Array.prototype.slice.call(stamped);
@@ -27,10 +29,17 @@
     all.forEach(function (el) {
       if (el._prAdopted) return;
       el._prAdopted = true;
-      var isClock = el.classList.contains("pr-clocks");
-      if (!isClock && skewFromClock) return;
-      if (isClock) skewFromClock = true;
-      skew = Number(el.dataset.serverNow) - Date.now();
+      var stamp = Number(el.dataset.serverNow);
+      if (el.classList.contains("pr-clocks")) {
+        skewFromClock = true;
+        skew = stamp - Date.now();
+        return;
+      }
+      if (skewFromClock) return;
+      var now = serverNow();
+      var newest = stamp + Number(el.dataset.stampAge || 0) * 1000;
+      if (now < stamp) skew += stamp - now;
+      else if (now > newest) skew -= now - newest;
     });
     var refreshing = Array.prototype.slice.call(
       root.querySelectorAll ? root.querySelectorAll("[data-refresh-every], [data-refresh-at]") : []

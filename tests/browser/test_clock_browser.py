@@ -81,6 +81,80 @@ def test_stale_counter_fragment_leaves_clocks_on_time(live_server, page, home_wi
     assert abs(shown - now) <= timedelta(seconds=10), (shown, now)
 
 
+@pytest.fixture
+def lone_counter(app) -> int:
+    """A day counter and no clock: its widget page is a page without clocks."""
+    with app.app_context():
+        counter = DayCounter(
+            event_date=date(2026, 1, 1),
+            timezone="Europe/Moscow",
+            texts=[DayCounterText(lang="en", label="since the new year", caption="")],
+        )
+        db.session.add(counter)
+        db.session.commit()
+        return counter.id
+
+
+def open_counter_stamped(page, url: str, stamp: datetime, due: datetime) -> list[str]:
+    """Open a counter widget's page as if its fragment said the server's time was `stamp` and
+    the day changed at `due`; return the list its htmx refreshes are added to."""
+    refreshes: list[str] = []
+
+    def answer(route):
+        if route.request.headers.get("hx-request") == "true":
+            refreshes.append(route.request.url)
+            route.continue_()
+            return
+        response = route.fetch()
+        body = response.text()
+        for name, value in (("data-server-now", stamp), ("data-refresh-at", due)):
+            body, found = re.subn(
+                rf'{name}="\d+"', f'{name}="{int(value.timestamp() * 1000)}"', body
+            )
+            assert found == 1, name
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r"/widgets/counter/\d+"), answer)
+    page.goto(url)
+    expect(page.locator(".pr-counter-phrase")).to_contain_text("the new year")
+    return refreshes
+
+
+def test_old_counter_stamp_leaves_a_right_clock_alone(live_server, page, lone_counter):
+    """On a page without clocks, a counter whose fragment a cache kept eight minutes (it may be
+    kept ten) does not put the page's idea of the server's time eight minutes back: its day
+    still changes on time."""
+    now = datetime.now(UTC)
+    refreshes = open_counter_stamped(
+        page,
+        f"{live_server.url}/widgets/counter/{lone_counter}?lang=en",
+        stamp=now - timedelta(minutes=8),
+        due=now + timedelta(seconds=2),
+    )
+    # Due in 2 s, spread over 4.5 s after that; with the defect, eight minutes late.
+    deadline = now + timedelta(seconds=15)
+    while not refreshes and datetime.now(UTC) < deadline:
+        page.wait_for_timeout(250)
+    assert refreshes, "the counter did not refresh when its day changed"
+
+
+def test_counter_stamp_corrects_a_clock_far_off(live_server, page, lone_counter):
+    """On a page without clocks, a counter stamp an hour ahead of this computer's clock (a
+    clock an hour behind) moves the page's time forward: the day changes at the server's
+    midnight, not an hour later."""
+    now = datetime.now(UTC)
+    refreshes = open_counter_stamped(
+        page,
+        f"{live_server.url}/widgets/counter/{lone_counter}?lang=en",
+        stamp=now + timedelta(hours=1),
+        due=now + timedelta(hours=1, seconds=2),
+    )
+    deadline = now + timedelta(seconds=15)
+    while not refreshes and datetime.now(UTC) < deadline:
+        page.wait_for_timeout(250)
+    assert refreshes, "the counter did not refresh at the server's change of day"
+
+
 def test_clock_resync_adopts_the_server_time(app, live_server, page, clock):
     """A clock's own refresh still resets the offset: a server an hour ahead is followed."""
     clock.now = datetime.now(UTC)
