@@ -193,7 +193,8 @@ TOO_WIDE = """() => [...document.querySelectorAll("body *")]
     && !(e.parentElement.getBoundingClientRect().right > window.innerWidth + 0.5))
   .slice(0, 5)
   .map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}`
-    + `${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\\s+/).join(".") : ""}`
+    + `${e.className && typeof e.className === "string"
+         ? "." + e.className.trim().split(/\\s+/).join(".") : ""}`
     + ` (${Math.round(e.getBoundingClientRect().width)} px)`)"""
 
 
