@@ -179,14 +179,17 @@ def token_of(state: dict | None, now: datetime) -> str | None:
     areas: a release that adds an area finds the state the one before it wrote)."""
     if state is None or (state["due"] is not None and now >= state["due"]):
         return None
-    if not state.get("areas", {}).keys() >= contentstate.AREAS.keys():
+    if not state.get("areas", {}).keys() >= set(contentstate.ALL_AREAS):
         return None
     return state["token"]
 
 
 def page_token(areas: dict[str, str], shown: tuple[str, ...]) -> str:
-    """Return the token of a page showing the `shown` areas, given the state's area tokens."""
-    return "|".join([areas[name] for name in shown])
+    """Return the token of a page showing the `shown` areas, given the state's area tokens (a
+    group of statement pages is read from the token of them all)."""
+    return "|".join(
+        [areas[name] if name in areas else contentstate.group_token(areas, name) for name in shown]
+    )
 
 
 def content_token() -> str:

@@ -19,10 +19,12 @@ A save need not make every page stale. The database also counts saves per *area*
 (statements as the listings show them, the pages of single statements, counters, clocks,
 settings), and a cached page names the areas it shows: a statement edit leaves the clock and
 counter widgets cached, a counter edit leaves the listing, and a statement added leaves every
-other statement's page cached (it changes the listings, not them). Which areas a save touched is
-read from what the ORM flushed (`touched_areas`), so the one call after every write,
-`content.content_changed()`, cannot name too few; rows of a model this module does not know
-count as touching everything.
+other statement's page cached (it changes the listings, not them). The pages of single
+statements are counted in PAGE_GROUPS groups by statement id, so an edit (the typo fixed right
+after publishing) renews the pages of one statement in PAGE_GROUPS, its own among them, and not
+every statement's. Which areas a save touched is read from what the ORM flushed
+(`touched_areas`), so the one call after every write, `content.content_changed()`, cannot name
+too few; rows of a model this module does not know count as touching everything.
 """
 
 import json
@@ -43,17 +45,21 @@ from .models import ContentVersion, Statement
 
 STATE_KEY = "content-state"
 EXTENSION = "pressroom-content-state"
-#: The areas of the content a save may touch, each counted in `content_version` under its row id.
-AREAS = {"statements": 2, "counters": 3, "clocks": 4, "settings": 5, "statement pages": 6}
-ALL_AREAS = tuple(AREAS)
+#: The areas of the content a save may touch, each counted in `content_version` under its row id
+#: (row 6 counted the pages of single statements before they were split in groups; unused).
+AREAS = {"statements": 2, "counters": 3, "clocks": 4, "settings": 5}
+#: The area of what shows one statement (its page, its card widget) and nothing of the others,
+#: split in PAGE_GROUPS groups by statement id (`statement_pages`), each counted under its own
+#: row from PAGE_GROUP_ROW on. In a state, its token holds the epoch and every group's count.
+STATEMENT_PAGES = "pages of statements"
+PAGE_GROUPS = 64
+PAGE_GROUP_ROW = 100
+#: Every area: a page showing this much is renewed by any save.
+ALL_AREAS = (*AREAS, STATEMENT_PAGES)
 #: What the reading pages (listings, archive, search, feeds, sitemaps) show: statements, in the
 #: site's frame, whose title and contacts are settings.
 READING = ("statements", "settings")
-#: The area of what shows one statement (its page, its card widget) and nothing of the others.
-STATEMENT_PAGES = "statement pages"
-#: What a statement's page and card show: that statement, in the site's frame.
-ONE_STATEMENT = (STATEMENT_PAGES, "settings")
-#: The areas of a statement's rows: the listings, and its own pages.
+#: The areas of a statement's rows: the listings, and its own pages (their group, once known).
 A_STATEMENT = ("statements", STATEMENT_PAGES)
 #: Row 1 counts every save. Row 0 holds a random number drawn at a database's first save, so
 #: pages cached from another database with the same counts (one made again from scratch) differ.
@@ -82,6 +88,39 @@ MODEL_AREAS = {
 TOUCHED = "pressroom-touched-areas"
 #: Where a session keeps the ids of the statements its flushes inserted, for as long.
 ADDED = "pressroom-added-statements"
+
+
+def statement_pages(statement_id: int) -> str:
+    """Return the area of one statement's pages: the group of its id."""
+    return f"{STATEMENT_PAGES} {statement_id % PAGE_GROUPS}"
+
+
+def one_statement(statement_id: int, **_) -> tuple[str, ...]:
+    """Return what a statement's page and card show (given the view's arguments): that
+    statement, whose pages are in its group, in the site's frame."""
+    return (statement_pages(statement_id), "settings")
+
+
+def group_token(areas: dict[str, str], name: str) -> str:
+    """Return the token of a group of statement pages (`statement_pages`) from a state's
+    areas, where the token of STATEMENT_PAGES is "epoch:count,count,…" with a count per group;
+    "?" for a name that is no group (a page cached by an earlier release), which no page's
+    token matches, so that page is made again."""
+    prefix, _, number = name.rpartition(" ")
+    epoch, _, counts = areas.get(STATEMENT_PAGES, "").partition(":")
+    found = counts.split(",")
+    if prefix != STATEMENT_PAGES or not number.isdigit() or int(number) >= len(found):
+        return "?"
+    return f"{epoch}.{found[int(number)]}"
+
+
+def _rows(name: str) -> list[int]:
+    """Return the rows of `content_version` that count an area's saves."""
+    if name == STATEMENT_PAGES:
+        return list(range(PAGE_GROUP_ROW, PAGE_GROUP_ROW + PAGE_GROUPS))
+    if name.startswith(STATEMENT_PAGES):
+        return [PAGE_GROUP_ROW + int(name.rpartition(" ")[2])]
+    return [AREAS[name]]
 
 
 class CacheStateStore:
@@ -211,17 +250,16 @@ def read_versions(now: datetime) -> dict:
     if due is not None and due.tzinfo is None:
         due = due.replace(tzinfo=UTC)  # in case a driver returns the value raw
     epoch = counts.get(EPOCH_ROW, 0)
-    return {
-        "version": counts.get(TOTAL_ROW, 0),
-        "due": due,
-        "areas": {name: f"{epoch:x}.{counts.get(row, 0)}" for name, row in AREAS.items()},
-    }
+    areas = {name: f"{epoch:x}.{counts.get(row, 0)}" for name, row in AREAS.items()}
+    groups = range(PAGE_GROUP_ROW, PAGE_GROUP_ROW + PAGE_GROUPS)
+    areas[STATEMENT_PAGES] = f"{epoch:x}:" + ",".join(str(counts.get(row, 0)) for row in groups)
+    return {"version": counts.get(TOTAL_ROW, 0), "due": due, "areas": areas}
 
 
 def bump_version(areas=ALL_AREAS) -> None:
     """Count one more save in the database, in all and in each of `areas` (creating missing
     rows, and the epoch, on a database that has none yet), and commit."""
-    rows = [TOTAL_ROW, *(AREAS[name] for name in areas)]
+    rows = [TOTAL_ROW, *sorted({row for name in areas for row in _rows(name)})]
     for _ in range(2):
         done = db.session.execute(
             update(ContentVersion).where(ContentVersion.id.in_(rows)).values(
@@ -247,9 +285,10 @@ def bump_version(areas=ALL_AREAS) -> None:
 def note_flushed(session, flush_context) -> None:
     """Record the areas of the rows a flush wrote in the session, for `touched_areas`.
 
-    The rows of a statement added since (its texts, photo, first revision, and the statement
-    again when a later flush completes it) touch the listings only: until now it had no page
-    (a 404 is never cached), and it changes no other statement's.
+    A row of a statement's model touches the pages of that statement: their group. The rows of
+    a statement added since (its texts, photo, first revision, and the statement again when a
+    later flush completes it) touch the listings only: until now it had no page (a 404 is never
+    cached), and it changes no other statement's.
     """
     touched = session.info.setdefault(TOUCHED, set())
     added = session.info.setdefault(ADDED, set())
@@ -260,18 +299,22 @@ def note_flushed(session, flush_context) -> None:
             continue
         if isinstance(areas, str):
             areas = (areas,)
-        if (
-            STATEMENT_PAGES in areas
-            and row not in session.deleted
-            and _statement_id(row) in added
-        ):
+        if STATEMENT_PAGES in areas:
+            statement_id = _statement_id(row)
             areas = tuple(area for area in areas if area != STATEMENT_PAGES)
+            if statement_id is None:
+                areas += (STATEMENT_PAGES,)  # whose pages is not known: every statement's
+            elif row in session.deleted or statement_id not in added:
+                areas += (statement_pages(statement_id),)
         touched.update(areas)
 
 
 def _statement_id(row) -> int | None:
-    """Return the id of the statement a row of a statement's model belongs to."""
-    return row.id if isinstance(row, Statement) else getattr(row, "statement_id", None)
+    """Return the id of the statement a row of a statement's model belongs to (a removed
+    statement's row has that statement's id as its own)."""
+    if isinstance(row, Statement) or type(row).__name__ == "RemovedStatement":
+        return row.id
+    return getattr(row, "statement_id", None)
 
 
 def touched_areas(session) -> tuple[str, ...]:
@@ -282,7 +325,10 @@ def touched_areas(session) -> tuple[str, ...]:
     session.info.pop(ADDED, None)
     if not touched or "*" in touched:
         return ALL_AREAS
-    return tuple(name for name in ALL_AREAS if name in touched)
+    names = [name for name in ALL_AREAS if name in touched]
+    if STATEMENT_PAGES not in touched:
+        names += sorted(name for name in touched if name.startswith(STATEMENT_PAGES))
+    return tuple(names)
 
 
 def init_app(app) -> None:

@@ -21,6 +21,7 @@ while another request renders) or MISS (rendered for this request).
 """
 
 import math
+from collections.abc import Callable
 from datetime import timedelta
 from functools import partial, wraps
 from operator import itemgetter
@@ -132,11 +133,12 @@ def backend_of(app):
     return app.extensions["cache"][cache]
 
 
-def cached_page(view=None, *, areas: tuple[str, ...] = ALL_AREAS):
+def cached_page(view=None, *, areas: tuple[str, ...] | Callable[..., tuple] = ALL_AREAS):
     """Serve `view` from the cache when possible; store its 200 responses without cookies.
 
-    `areas` are the parts of the content the page shows (all unless the view says fewer): a
-    save touching none of them leaves the page cached.
+    `areas` are the parts of the content the page shows (all unless the view says fewer), or
+    a function of the view's arguments that returns them: a save touching none of them leaves
+    the page cached.
     """
     if view is None:
         return partial(cached_page, areas=areas)
@@ -155,7 +157,8 @@ def cached_page(view=None, *, areas: tuple[str, ...] = ALL_AREAS):
                 return response_from(entry, verdict, environ)
         try:
             response = make_response(view(*args, **kwargs))
-            store(response, key, areas, page_token(current, areas), now)
+            shown = areas(*args, **kwargs) if callable(areas) else areas
+            store(response, key, shown, page_token(current, shown), now)
             response.headers["X-Cache"] = "MISS"  # after storing: hits say what they are
         finally:
             lock = environ.pop(RENDERING, None)

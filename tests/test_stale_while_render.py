@@ -9,7 +9,7 @@ import pytest
 from flask import g
 from werkzeug.test import EnvironBuilder
 
-from pressroom import contentstate, pagecache
+from pressroom import contentstate, pagecache, timekeeping
 from pressroom.content import content_changed, content_token, page_token
 from pressroom.contentstate import ALL_AREAS
 from pressroom.extensions import cache, db
@@ -263,6 +263,68 @@ def test_editing_a_statement_or_adding_its_translation_renders_its_page_again(
     page = client.get(pages["detail"])
     assert page.headers["X-Cache"] == "MISS"
     assert 'hreflang="ru"' in page.get_data(as_text=True)
+
+
+def test_editing_a_statement_leaves_the_pages_of_statements_outside_its_group_cached(
+    app, client, pages, add_statement
+):
+    """A typo fixed right after publishing renews the statement's page and card and the
+    listings; another statement's page and card (in another group) stay cached, and so do the
+    pages of every statement but one in PAGE_GROUPS."""
+    edited = int(pages["detail"].split("/")[3])
+    other = add_statement({"en": "Another statement on the record"})
+    assert contentstate.statement_pages(other.id) != contentstate.statement_pages(edited)
+    urls = {
+        **pages,
+        "card": f"/widgets/statement/{edited}",
+        "other": client.get(f"/en/statements/{other.id}/").headers["Location"],
+        "other card": f"/widgets/statement/{other.id}",
+    }
+    for url in urls.values():
+        client.get(url)
+    assert set(verdicts(client, urls).values()) == {"HIT"}
+    with app.app_context():
+        db.session.get(Statement, edited).texts[0].title = "On the record, corrected"
+        db.session.commit()
+        content_changed()
+    found = verdicts(client, urls)
+    assert found == {
+        "home": "MISS", "listing": "MISS", "detail": "MISS", "feed": "MISS", "latest": "MISS",
+        "counter": "HIT", "card": "MISS", "other": "HIT", "other card": "HIT",
+    }
+    assert "On the record, corrected" in client.get(urls["card"]).get_data(as_text=True)
+
+
+def test_a_statement_edit_counts_in_its_group_only(app, add_statement):
+    """The save counts once in all, once in the listings and once in the edited statement's
+    group of pages: the other groups' tokens stay as they were."""
+    first = add_statement({"en": "First"})
+    with app.test_request_context():
+        content_changed()
+        before = contentstate.read_versions(timekeeping.utcnow())["areas"]
+        db.session.get(Statement, first.id).texts[0].lead = "Changed"
+        db.session.commit()
+        content_changed()
+        after = contentstate.read_versions(timekeeping.utcnow())["areas"]
+    changed = [
+        group for group in range(contentstate.PAGE_GROUPS)
+        if page_token(before, (f"{contentstate.STATEMENT_PAGES} {group}",))
+        != page_token(after, (f"{contentstate.STATEMENT_PAGES} {group}",))
+    ]
+    assert changed == [first.id % contentstate.PAGE_GROUPS]
+    assert before["statements"] != after["statements"]
+    assert before["counters"] == after["counters"] and before["settings"] == after["settings"]
+
+
+def test_a_page_cached_under_an_area_that_is_gone_is_made_again(app, client, pages):
+    """An entry an earlier release cached naming an area this one does not know (the pages of
+    statements were one area) is not a 500: the page is made again and cached anew."""
+    key = pagecache.page_key(EnvironBuilder(path=pages["detail"], base_url=BASE).get_environ())
+    with app.app_context():
+        entry = cache.get(key)
+        cache.set(key, ("0.1|0.1", *entry[1:5], ("statement pages", "settings")))
+    assert client.get(pages["detail"]).headers["X-Cache"] in {"MISS", "STALE"}
+    assert verdicts(client, {"detail": pages["detail"]}) == {"detail": "HIT"}
 
 
 def test_a_counter_edit_leaves_the_reading_pages_cached(app, client, pages, counter):

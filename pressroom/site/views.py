@@ -6,7 +6,7 @@ from flask import abort, current_app, g, make_response, redirect, render_templat
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
-from ..contentstate import ONE_STATEMENT, READING
+from ..contentstate import READING, one_statement
 from ..faces import clock_context, counter_context
 from ..i18n import preferred_language
 from ..models import KINDS
@@ -119,7 +119,7 @@ def statement_list():
 
 @bp.get("/<lang:lang>/statements/<id:statement_id>/")
 @bp.get("/<lang:lang>/statements/<id:statement_id>/<path:slug>")
-@cached_page(areas=ONE_STATEMENT)
+@cached_page(areas=one_statement)
 def statement_detail(statement_id: int, slug: str | None = None):
     """One statement; any other slug than the current one redirects (301) to the canonical URL."""
     lang = g.lang

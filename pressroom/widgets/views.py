@@ -18,7 +18,7 @@ from flask_babel import gettext as _
 
 from .. import content, timekeeping
 from ..config import LANGUAGES
-from ..contentstate import ONE_STATEMENT, READING
+from ..contentstate import READING, one_statement
 from ..faces import COUNTER_MAX_AGE, clock_context, clock_title, counter_context
 from ..pagecache import cached_page, share, wants_fragment
 from ..security import BASE_POLICY
@@ -198,7 +198,7 @@ def embed_script():
 
 
 @bp.get("/widgets/statement/<id:statement_id>")
-@cached_page(areas=ONE_STATEMENT)
+@cached_page(areas=one_statement)
 def statement_card(statement_id: int):
     """One statement as a card (date, title, lead, link): what oEmbed gives for a statement URL."""
     common = counter_options(request.args)
