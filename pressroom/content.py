@@ -179,7 +179,7 @@ def token_of(state: dict | None, now: datetime) -> str | None:
     areas: a release that adds an area finds the state the one before it wrote)."""
     if state is None or (state["due"] is not None and now >= state["due"]):
         return None
-    if not state.get("areas", {}).keys() >= set(contentstate.ALL_AREAS):
+    if not state.get("areas", {}).keys() >= contentstate.AREA_NAMES:
         return None
     return state["token"]
 

@@ -56,6 +56,8 @@ PAGE_GROUPS = 64
 PAGE_GROUP_ROW = 100
 #: Every area: a page showing this much is renewed by any save.
 ALL_AREAS = (*AREAS, STATEMENT_PAGES)
+#: The areas a content state must have a token of (one an earlier release wrote may lack some).
+AREA_NAMES = frozenset(ALL_AREAS)
 #: What the reading pages (listings, archive, search, feeds, sitemaps) show: statements, in the
 #: site's frame, whose title and contacts are settings.
 READING = ("statements", "settings")
