@@ -37,14 +37,6 @@ ACTION_LABELS = {
 }
 
 
-def _editable(statement_id: int) -> Statement:
-    """Return the statement if the account may edit it: 404 when there is none, 403 when the
-    account may not."""
-    statement = db.session.get(Statement, statement_id) or abort(404)
-    permissions.require(permissions.may_edit(current_user, statement))
-    return statement
-
-
 def _number(name: str) -> int | None:
     """Return the revision number in query parameter `name`, or None for none or nonsense."""
     raw = request.args.get(name, "")
@@ -54,7 +46,7 @@ def _number(name: str) -> int | None:
 @bp.get("/statements/<id:statement_id>/history")
 def statement_history(statement_id: int):
     """A statement's revisions, newest first; `?a=N&b=M` compares two of them side by side."""
-    statement = _editable(statement_id)
+    statement = permissions.editable(statement_id)
     found = revisions.history(statement)
     by_number = {r.number: r for r in found}
     older, newer = _number("a"), _number("b")
@@ -131,7 +123,7 @@ def _bring_back(statement: Statement, snapshot: dict) -> None:
 def statement_revision_restore(statement_id: int, number: int):
     """Show what restoring a revision changes; on POST, restore it as a new revision (refused
     with 409 when someone saved the statement since the page was opened)."""
-    statement = _editable(statement_id)
+    statement = permissions.editable(statement_id)
     found = revisions.revision(statement, number) or abort(404)
     if request.method == "GET":
         form = RestoreForm(formdata=None)
@@ -163,7 +155,7 @@ def statement_revision_restore(statement_id: int, number: int):
         db.session.commit()
     except (StaleDataError, IntegrityError):
         db.session.rollback()
-        statement = _editable(statement_id)
+        statement = permissions.editable(statement_id)
         form.form_errors.append(_("Someone saved this statement at the same moment. Check the "
                                   "comparison again, then restore."))
         form.version.data = str(statement.version)

@@ -10,8 +10,10 @@ tables, and checked by the views on GET and POST alike.
 
 from flask import abort
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
-from ..models import ROLES
+from ..extensions import db
+from ..models import ROLES, Statement
 
 #: Open the staff area: the dashboard, one's own password, signing out.
 VIEW = "view"
@@ -94,6 +96,14 @@ def statuses_for(user) -> list[str]:
 def may_edit(user, statement) -> bool:
     """Tell whether `user` may open and save `statement` as it is stored."""
     return can(user, STATUS_NEEDS.get(statement.status, PUBLISH))
+
+
+def editable(statement_id: int) -> Statement:
+    """Return the statement if the signed-in account may edit it: 404 when there is none, 403
+    when the account may not."""
+    statement = db.session.get(Statement, statement_id) or abort(404)
+    require(may_edit(current_user, statement))
+    return statement
 
 
 def require(allowed: bool) -> None:

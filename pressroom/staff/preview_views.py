@@ -11,25 +11,17 @@ from flask_login import current_user
 
 from .. import audit, drafts, timekeeping
 from ..extensions import db
-from ..models import PreviewLink, Statement
+from ..models import PreviewLink
 from . import bp, permissions
 
 #: Session key: the address of the link just made, shown once on the statement's edit page.
 NEW_LINK = "preview_link_new"
 
 
-def _editable(statement_id: int) -> Statement:
-    """Return the statement, or answer 404 (no such statement) or 403 (not the account's to
-    edit)."""
-    statement = db.session.get(Statement, statement_id) or abort(404)
-    permissions.require(permissions.may_edit(current_user, statement))
-    return statement
-
-
 @bp.get("/statements/<id:statement_id>/preview")
 def statement_page_preview(statement_id: int):
     """The statement's saved text as its public page will show it, in the page's language."""
-    statement = _editable(statement_id)
+    statement = permissions.editable(statement_id)
     addresses = {
         lang: url_for("staff.statement_page_preview", statement_id=statement_id, lang=lang)
         for lang in statement.languages
@@ -45,7 +37,7 @@ def statement_page_preview(statement_id: int):
 @bp.post("/statements/<id:statement_id>/preview-links")
 def preview_link_new(statement_id: int):
     """Make a preview link to the statement; its address is shown once on the edit page."""
-    statement = _editable(statement_id)
+    statement = permissions.editable(statement_id)
     link, token = drafts.create_link(statement, current_user.id, timekeeping.utcnow())
     db.session.flush()
     audit.record("save", current_user, kind="preview-link", ref=link.id)
@@ -64,7 +56,7 @@ def preview_link_new(statement_id: int):
 def preview_link_revoke(link_id: int):
     """Revoke a preview link at once: it answers 410 from now on."""
     link = db.session.get(PreviewLink, link_id) or abort(404)
-    statement = _editable(link.statement_id)
+    statement = permissions.editable(link.statement_id)
     if link.revoked_at is None:
         link.revoked_at = timekeeping.utcnow()
         audit.record("revoke", current_user, kind="preview-link", ref=link.id)

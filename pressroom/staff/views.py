@@ -451,8 +451,7 @@ def _saved(statement: Statement):
 @bp.route("/statements/<id:statement_id>/edit", methods=["GET", "POST"])
 def statement_edit(statement_id: int):
     """Edit a statement; a save based on an older version than the stored one is refused."""
-    statement = db.session.get(Statement, statement_id) or abort(404)
-    permissions.require(permissions.may_edit(current_user, statement))
+    statement = permissions.editable(statement_id)
     tz = _site_zone()
     if request.method == "GET":
         form = StatementForm(formdata=None)
