@@ -25,6 +25,17 @@ def test_clocks_grow_with_cities_and_narrowness():
     assert sizing.clocks_height("Clocks", CITIES, 288, True, False) >= heights[2]
 
 
+def test_a_clock_wider_than_its_frame_is_planned_on_two_lines():
+    """A city and a 12-hour time that do not fit the frame's width wrap within their clock:
+    Buenos Aires in Russian in the evening ("6:30:00 вечера") at a phone's width is two lines,
+    so three such clocks are taller than three one-line rows."""
+    evening = [("Москва", "МСК"), ("Буэнос-Айрес", ""), ("Токио", "")]
+    one_line = [("Рим", ""), ("Осло", ""), ("Баку", "")]
+    tall = sizing.clocks_height("Часы", evening, 288, True, False)
+    short = sizing.clocks_height("Часы", one_line, 288, True, False)
+    assert tall >= short + 1.2 * sizing.REM * sizing.LINE_HEIGHT
+
+
 def test_latest_plans_for_its_limit_and_a_longer_title():
     """Every row of the limit is planned, unfilled rows as tall as the longest title, and one
     more line's worth for a longer title pushing a short one out."""

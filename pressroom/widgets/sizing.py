@@ -59,7 +59,8 @@ def clocks_height(
     time_chars = (8 if seconds else 5) + (0 if hour24 else 7)  # " вечера"
     gap_x, gap_y = 1.25 * REM, 0.4 * REM
     available = inner(width)
-    rows, used = 1, 0.0
+    row = 1.2 * REM * LINE_HEIGHT
+    rows, lines, used = 0, 0, 0.0
     for city, abbreviation in faces:
         item = (
             len(city) * REM * BOLD_EM
@@ -68,12 +69,15 @@ def clocks_height(
             + 0.4 * REM
             + len(abbreviation) * 0.8 * REM * REGULAR_EM
         )
-        if used and used + gap_x + item > available:
-            rows, used = rows + 1, item
+        if item > available:
+            # Wider than the frame: a row of its own, its city and time wrapping within it
+            # ("Буэнос-Айрес 6:30:00 вечера" at 288 px, from 18:00 there on).
+            rows, lines, used = rows + 1, lines + ceil(item / (available * FILL)), 0.0
+        elif used and used + gap_x + item <= available:
+            used += gap_x + item
         else:
-            used += (gap_x if used else 0) + item
-    row = 1.2 * REM * LINE_HEIGHT
-    return frame(title, width, rows * row + (rows - 1) * gap_y)
+            rows, lines, used = rows + 1, lines + 1, item
+    return frame(title, width, max(lines, 1) * row + max(rows - 1, 0) * gap_y)
 
 
 def counter_height(phrase: str, meta: str, width: int) -> int:
