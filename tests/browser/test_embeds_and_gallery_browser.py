@@ -5,7 +5,7 @@ the module."""
 import html
 import json
 import re
-from datetime import date
+from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 from urllib.request import urlopen
 
@@ -141,6 +141,34 @@ def embed_codes(server, width: int) -> tuple[dict, dict]:
         ' height="140" style="border:0;max-width:100%"></iframe>'
     )
     return plain, {**scripted, "_script": codes["resize"]}
+
+
+def test_clock_frames_fit_at_every_part_of_the_day(site, browser, clock):
+    """A clock's text changes over the day (a 12-hour time's day period: "6:30:00 вечера" is
+    longer than "5:30:00 дня"), and the height in a pasted code must fit it at any hour: the
+    clock frames at a phone's width, every four hours of a day."""
+    app, server, partner = site
+    context = browser.new_context(viewport={"width": 320, "height": 12_000})
+    page = context.new_page()
+    too_short = []
+    try:
+        for hour in range(2, 24, 4):
+            clock.now = datetime(2026, 11, 29, hour, 30, tzinfo=UTC)
+            with app.app_context():
+                cache.clear()
+            plain, _ = embed_codes(server, 320)
+            clocks = {key: code for key, code in plain.items() if "clock" in key}
+            partner.html = partner_page(clocks)
+            page.goto(partner.url)
+            for key in clocks:
+                found = frame_fits(page, key)
+                if found["scrollsDown"] or found["frame"] < found["content"]:
+                    too_short.append((hour, key, found))
+    finally:
+        context.close()
+        with app.app_context():
+            cache.clear()  # nothing cached at those hours is served to the tests after this
+    assert not too_short, too_short
 
 
 @pytest.mark.parametrize("width", [1200, 320])
