@@ -91,27 +91,35 @@ def claim(backend, key: str, milliseconds: int) -> bool:
     return backend.add(key, 1, timeout=math.ceil(milliseconds / 1000))
 
 
-def usable(entry, areas: dict[str, str], key: str, app, environ: dict, now) -> str | None:
-    """Tell whether a cache entry may answer this request: "HIT", "STALE", or None to render.
+def usable(key: str, areas: dict[str, str], app, environ: dict, now) -> tuple[str | None, tuple]:
+    """Return the cache entry of `key` and whether it may answer this request: "HIT", "STALE",
+    or None to render.
 
     An entry made since the last save of what it shows is a hit. An entry that has outlived what
     it shows never answers. An entry older than such a save answers while another request
     re-renders the page; otherwise this request claims the render lock (noted in the environ)
-    and renders.
+    and renders — unless the request that held the lock stored the new page between this one's
+    reading and its claim: then that page is a hit.
     """
+    backend = backend_of(app)
+    entry = backend.get(key)
     if entry is None or now >= entry[1]:
-        return None
+        return None, entry
     token = page_token(areas, entry[5])
     if entry[0] == token:
-        return "HIT"
+        return "HIT", entry
     cookies = environ.get("HTTP_COOKIE", "")
     if any(name in cookies for name in SESSION_COOKIES):
-        return None  # perhaps the editor who just saved: never show them the old page
+        return None, entry  # perhaps the editor who just saved: never show them the old page
     lock = f"render:{token}:{key}"
-    if claim(backend_of(app), lock, app.config["PRESSROOM_RENDER_LOCK_MS"]):
-        environ[RENDERING] = lock
-        return None
-    return "STALE"
+    if not claim(backend, lock, app.config["PRESSROOM_RENDER_LOCK_MS"]):
+        return "STALE", entry
+    stored = backend.get(key)
+    if stored is not None and stored[0] == token and now < stored[1]:
+        backend.delete(lock)
+        return "HIT", stored
+    environ[RENDERING] = lock
+    return None, entry
 
 
 def response_from(entry, verdict: str, environ: dict) -> Response:
@@ -151,8 +159,7 @@ def cached_page(view=None, *, areas: tuple[str, ...] | Callable[..., tuple] = AL
         content_token()
         current = g.content_areas
         if RENDERING not in environ:
-            entry = cache.get(key)
-            verdict = usable(entry, current, key, current_app, environ, now)
+            verdict, entry = usable(key, current, current_app, environ, now)
             if verdict:
                 return response_from(entry, verdict, environ)
         try:
@@ -235,10 +242,8 @@ class CachedPages:
         current = state.store.read()
         if token_of(current, now) is None:
             return None
-        backend = backend_of(self.app)
         key = page_key(environ)
-        entry = backend.get(key)
-        verdict = usable(entry, current["areas"], key, self.app, environ, now)
+        verdict, entry = usable(key, current["areas"], self.app, environ, now)
         if not verdict:
             return None
         response = response_from(entry, verdict, environ)

@@ -132,6 +132,31 @@ def test_a_page_is_never_served_stale_after_a_scheduled_statement_falls_due(
     assert "Scheduled for later" in body(client.get("/en/"))
 
 
+def test_a_page_stored_between_reading_and_claiming_is_a_hit(
+    app, client, add_statement, monkeypatch
+):
+    """A request that found the previous page and then claims the render lock just after
+    another request rendered, stored and released it serves the stored page: the page is
+    rendered once per save, not twice (seen with Redis under load: 2 MISS answers)."""
+    url = "/en/statements/"
+    client.get(url)
+    add_statement({"en": "Fresh news"})
+    real_claim, raced = pagecache.claim, []
+
+    def claim_after_another_render(backend, lock, milliseconds):
+        if not raced:
+            raced.append(lock)
+            other = app.test_client().get(url, base_url=BASE)  # renders, stores, releases
+            assert other.headers["X-Cache"] == "MISS"
+        return real_claim(backend, lock, milliseconds)
+
+    monkeypatch.setattr(pagecache, "claim", claim_after_another_render)
+    response = client.get(url)
+    assert raced
+    assert response.headers["X-Cache"] == "HIT"
+    assert "Fresh news" in body(response)
+
+
 def test_the_render_lock_is_exclusive_and_expires(app):
     """Claiming a held lock fails; once its time is up it can be claimed again."""
     lock = f"render:test:{time.monotonic_ns()}"
