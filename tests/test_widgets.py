@@ -6,9 +6,12 @@ from datetime import UTC, date, datetime, timedelta
 from urllib.parse import quote
 
 import pytest
+from flask import g
 
 from pressroom.extensions import db
+from pressroom.i18n import day_count_phrase
 from pressroom.models import Clock, DayCounter, DayCounterText
+from pressroom.widgets import sizing
 
 HX = {"HX-Request": "true"}
 
@@ -570,3 +573,23 @@ def test_embed_script_rescans_and_checks_who_speaks(client):
     assert "event.origin !== origin" in source and "contentWindow !== source" in source
     bound = int(re.search(r"MAX_HEIGHT = (\d+)", source).group(1))
     assert 3000 < bound <= 10_000
+
+
+@pytest.mark.parametrize(
+    ("lang", "since", "until"),
+    [("en", "since the signing of the accord", "until the signing"),
+     ("ru", "со дня подписания соглашения", "до подписания")],
+)
+def test_a_counter_pasted_on_its_first_day_still_fits_on_its_thousandth(app, lang, since, until):
+    """The height in a counter's code is planned once, when it is pasted; the sentence grows
+    with the count ("1 day has passed" → "1,000 days have passed"). Wherever the first day's
+    sentence ends on its line, the thousandth day's needs no more than was planned."""
+    with app.test_request_context(f"/{lang}/"):
+        g.lang = lang
+        for extra in range(48):  # the event named one letter longer each time
+            event = f"{since} {'a' * extra}"
+            first = day_count_phrase(1, event, until, lang)
+            later = day_count_phrase(1000, event, until, lang)
+            planned = sizing.counter_height(first, "1 March 2026", 288)
+            needed = sizing.counter_height(later, "1 March 2026", 288, growth=0)
+            assert planned >= needed, (first, later)

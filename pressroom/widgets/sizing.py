@@ -80,12 +80,20 @@ def clocks_height(
     return frame(title, width, max(lines, 1) * row + max(rows - 1, 0) * gap_y)
 
 
-def counter_height(phrase: str, meta: str, width: int) -> int:
-    """Return the height of a day counter widget at `width` (its sentence is its heading)."""
+#: Characters a counter's sentence may gain after its code is pasted: from its first day to
+#: its thousandth, three digits and a longer plural form with its verb ("1 day has passed" →
+#: "1000 days have passed"; "1 день прошёл" → "1000 дней прошло").
+PHRASE_GROWTH = 6
+
+
+def counter_height(phrase: str, meta: str, width: int, growth: int = PHRASE_GROWTH) -> int:
+    """Return the height of a day counter widget at `width` (its sentence is its heading),
+    planned for the sentence `growth` characters longer: a partner pastes the code once, and
+    the number grows every day."""
     available = inner(width) - 4 - 1.4 * REM  # the accent border and the side padding
     body = (
         0.4 * REM
-        + block(phrase, available, 1.1 * REM, bold=True)
+        + block(phrase + "0" * growth, available, 1.1 * REM, bold=True)
         + 0.2 * REM
         + block(meta, available, 0.9 * REM)
     )
