@@ -179,8 +179,11 @@ def clock_title(zones, lang: str) -> str:
     return _("Clocks: %(cities)s", cities=", ".join(place_name(z, lang) for z in zones))
 
 
-def counter_context(counter: Counter, lang: str, now: datetime) -> dict:
-    """Return what `widgets/_day_counter.html` needs for one counter."""
+def counter_context(
+    counter: Counter, lang: str, now: datetime, kept: int = COUNTER_MAX_AGE
+) -> dict:
+    """Return what `widgets/_day_counter.html` needs for one counter, on a page cached for
+    `kept` seconds at most (the counter widget's own, unless the page says less)."""
     face = counter_face(counter, lang, now)
     return {
         "face": face,
@@ -188,5 +191,5 @@ def counter_context(counter: Counter, lang: str, now: datetime) -> dict:
         "refresh_at": epoch_ms(face.changes_at),
         "server_now": epoch_ms(now),
         # How old the stamp may be when a page shows it: kept, then served stale as long again.
-        "stamp_age": 2 * COUNTER_MAX_AGE,
+        "stamp_age": 2 * kept,
     }

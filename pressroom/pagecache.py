@@ -91,7 +91,9 @@ def claim(backend, key: str, milliseconds: int) -> bool:
     return backend.add(key, 1, timeout=math.ceil(milliseconds / 1000))
 
 
-def usable(key: str, areas: dict[str, str], app, environ: dict, now) -> tuple[str | None, tuple]:
+def usable(
+    key: str, areas: dict[str, str], app, environ: dict, now
+) -> tuple[str | None, tuple | None]:
     """Return the cache entry of `key` and whether it may answer this request: "HIT", "STALE",
     or None to render.
 

@@ -593,3 +593,13 @@ def test_a_counter_pasted_on_its_first_day_still_fits_on_its_thousandth(app, lan
             planned = sizing.counter_height(first, "1 March 2026", 288)
             needed = sizing.counter_height(later, "1 March 2026", 288, growth=0)
             assert planned >= needed, (first, later)
+
+
+def test_a_counter_says_how_old_its_server_time_may_be(client, clock, counter):
+    """The counter widget may be kept five minutes and served stale as long again; the home
+    page, kept a second, says its counter's stamp is at most two seconds old (widgets.js moves
+    a clockless page's time only as far as that range demands)."""
+    widget = client.get(f"/widgets/counter/{counter}?lang=ru", headers={"HX-Request": "true"})
+    home = client.get("/ru/")
+    assert 'data-stamp-age="600"' in widget.get_data(as_text=True)
+    assert 'data-stamp-age="2"' in home.get_data(as_text=True)

@@ -65,7 +65,7 @@ def home():
         "site/home.html",
         today=timekeeping.now_in(tz, now),
         clock=clock_context(content.clocks(), lang, now),
-        counters=[counter_context(c, lang, now) for c in content.counters(lang)],
+        counters=[counter_context(c, lang, now, HOME_SHARED) for c in content.counters(lang)],
         featured=featured,
         latest=[item for item in latest if not featured or item.id != featured.id][:size],
         alternates=alternates,

@@ -81,8 +81,8 @@ def clocks_height(
 
 
 #: Characters a counter's sentence may gain after its code is pasted: from its first day to
-#: its thousandth, three digits and a longer plural form with its verb ("1 day has passed" →
-#: "1000 days have passed"; "1 день прошёл" → "1000 дней прошло").
+#: its thousandth, three digits, a group separator and a longer plural form with its verb
+#: ("1 day has passed" → "1,000 days have passed"; "Прошёл 1 день" → "Прошло 1 000 дней").
 PHRASE_GROWTH = 6
 
 
