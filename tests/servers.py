@@ -116,6 +116,10 @@ class AppServer:
                  "--bind", f"fd://{fd}", "wsgi:app"],
                 cwd=ROOT, env=environment, pass_fds=(fd,), stdout=output, stderr=output,
             )
+        # gunicorn has the socket now. Ours is closed at once: a thread of this process that
+        # shuts down a socket it closed meanwhile (its number taken by this one) would otherwise
+        # shut down gunicorn's listener too — every worker's accept() then fails with EINVAL.
+        self.socket.close()
         try:
             wait_until(
                 self.ready, START_TIMEOUT, lambda: f"the app server (log: {self.log_text()})"
@@ -287,12 +291,16 @@ class ServiceProxy:
                 self._close(sock)
 
     def _close(self, sock: socket.socket) -> None:
-        """Shut a socket down both ways and close it."""
+        """Shut a socket down both ways and close it, once: both pump threads of a connection
+        and `drop_connections` close it, and a shutdown racing another thread's close could
+        reach whatever socket of this process took its number since."""
         with self._lock:
             self._sockets.discard(sock)
-        with suppress(OSError):
-            sock.shutdown(socket.SHUT_RDWR)
-        sock.close()
+            if sock.fileno() == -1:
+                return
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
 
     def drop_connections(self) -> None:
         """Close every open connection, as a database restart does."""
