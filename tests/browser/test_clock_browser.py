@@ -11,6 +11,8 @@ from pressroom.extensions import db
 from pressroom.i18n import clock_time, zone_abbreviation
 from pressroom.models import Clock, DayCounter, DayCounterText
 
+from .. import test_widgets
+
 #: How old the counter fragment in the stale-cache test claims to be.
 STALE = timedelta(minutes=10)
 
@@ -81,18 +83,8 @@ def test_stale_counter_fragment_leaves_clocks_on_time(live_server, page, home_wi
     assert abs(shown - now) <= timedelta(seconds=10), (shown, now)
 
 
-@pytest.fixture
-def lone_counter(app) -> int:
-    """A day counter and no clock: its widget page is a page without clocks."""
-    with app.app_context():
-        counter = DayCounter(
-            event_date=date(2026, 1, 1),
-            timezone="Europe/Moscow",
-            texts=[DayCounterText(lang="en", label="since the new year", caption="")],
-        )
-        db.session.add(counter)
-        db.session.commit()
-        return counter.id
+#: A day counter (its id) and no clock: its widget page is a page without clocks.
+counter = test_widgets.counter
 
 
 def open_counter_stamped(page, url: str, stamp: datetime, due: datetime) -> list[str]:
@@ -116,18 +108,18 @@ def open_counter_stamped(page, url: str, stamp: datetime, due: datetime) -> list
 
     page.route(re.compile(r"/widgets/counter/\d+"), answer)
     page.goto(url)
-    expect(page.locator(".pr-counter-phrase")).to_contain_text("the new year")
+    expect(page.locator(".pr-counter-phrase")).to_contain_text("the harbour accord")
     return refreshes
 
 
-def test_old_counter_stamp_leaves_a_right_clock_alone(live_server, page, lone_counter):
+def test_old_counter_stamp_leaves_a_right_clock_alone(live_server, page, counter):
     """On a page without clocks, a counter whose fragment a cache kept eight minutes (it may be
     kept ten) does not put the page's idea of the server's time eight minutes back: its day
     still changes on time."""
     now = datetime.now(UTC)
     refreshes = open_counter_stamped(
         page,
-        f"{live_server.url}/widgets/counter/{lone_counter}?lang=en",
+        f"{live_server.url}/widgets/counter/{counter}?lang=en",
         stamp=now - timedelta(minutes=8),
         due=now + timedelta(seconds=2),
     )
@@ -138,14 +130,14 @@ def test_old_counter_stamp_leaves_a_right_clock_alone(live_server, page, lone_co
     assert refreshes, "the counter did not refresh when its day changed"
 
 
-def test_counter_stamp_corrects_a_clock_far_off(live_server, page, lone_counter):
+def test_counter_stamp_corrects_a_clock_far_off(live_server, page, counter):
     """On a page without clocks, a counter stamp an hour ahead of this computer's clock (a
     clock an hour behind) moves the page's time forward: the day changes at the server's
     midnight, not an hour later."""
     now = datetime.now(UTC)
     refreshes = open_counter_stamped(
         page,
-        f"{live_server.url}/widgets/counter/{lone_counter}?lang=en",
+        f"{live_server.url}/widgets/counter/{counter}?lang=en",
         stamp=now + timedelta(hours=1),
         due=now + timedelta(hours=1, seconds=2),
     )
