@@ -143,13 +143,17 @@ def statement_count(database_url: str) -> int | None:
 def build_database(database_url: str, count: int) -> float:
     """Create the benchmark database with `count` statements (reused when already built for
     the same models and generator, and still holding them)."""
-    # The tables are made from the models (create_all): their file decides the schema.
+    from pressroom.search import CREATE
+
+    sqlite = database_url.startswith("sqlite")
+    # The tables are made from the models (create_all) and the search index's statements:
+    # they decide the schema.
     fingerprint = hashlib.sha256(
         (ROOT / "pressroom" / "models.py").read_bytes()
         + (ROOT / "bench" / "data.py").read_bytes()
+        + repr(CREATE["sqlite" if sqlite else "postgresql"]).encode()
         + database_url.encode()
     ).hexdigest()[:12]
-    sqlite = database_url.startswith("sqlite")
     stem = f"bench-{count}" if sqlite else f"bench-{count}-postgresql"
     marker = OUT / f"{stem}.{count}.{fingerprint}.done"
     if marker.exists() and statement_count(database_url) == count:

@@ -28,8 +28,10 @@ from sqlalchemy import (
     Connection,
     Integer,
     String,
+    Text,
     bindparam,
     case,
+    cast,
     column,
     event,
     func,
@@ -40,6 +42,7 @@ from sqlalchemy import (
     text,
     true,
 )
+from sqlalchemy.dialects.postgresql import TSQUERY
 
 from . import analysis, content, timekeeping
 from .extensions import db
@@ -47,16 +50,31 @@ from .models import Statement, StatementText
 
 TABLE = "statement_search"
 #: The statements that make the index on each database, in order (migrations keep their own
-#: copy, as a migration must not change after it has run).
+#: copy, as a migration must not change after it has run). Migrations fill the index with this
+#: module's `reindex`, which writes the columns made here: a migration that changes them
+#: rebuilds the index itself, and the earlier ones leave it to it (see the search index's
+#: migrations).
 CREATE = {
     "postgresql": (
         f"CREATE TABLE IF NOT EXISTS {TABLE} ("
         " text_id INTEGER NOT NULL,"
+        # The text's language and statement, which never change: a search passes over the
+        # other language's documents without reading them (see `_candidates`).
+        " lang VARCHAR(2) NOT NULL,"
+        " statement_id INTEGER NOT NULL,"
         " document TSVECTOR NOT NULL,"
+        # The text a result's snippet is cut from (`analysis.Document.summary`): made from the
+        # stored HTML once, when the text is saved, instead of for each result shown.
+        " summary TEXT NOT NULL,"
         f" CONSTRAINT pk_{TABLE} PRIMARY KEY (text_id),"
         f" CONSTRAINT fk_{TABLE}_text_id_statement_text FOREIGN KEY (text_id)"
         " REFERENCES statement_text (id) ON DELETE CASCADE)",
         f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_document ON {TABLE} USING gin (document)",
+        # A search reads the documents of thousands of rows and the summaries of twenty: a row
+        # too long for its page has its summary moved out first (MAIN: the document is
+        # compressed or moved only after that). By default the document, the longer of the
+        # two once the summary is compressed, went out, and a search read it from there.
+        f"ALTER TABLE {TABLE} ALTER COLUMN document SET STORAGE MAIN",
     ),
     "sqlite": (
         # rowid = statement_text.id. `remove_diacritics 0`: й is not и.
@@ -83,10 +101,10 @@ HEADLINE_OPTIONS = (
     f"StartSel={analysis.MARK_START}, StopSel={analysis.MARK_END}, "
     "MaxWords=30, MinWords=15, ShortWord=3"
 )
-#: How many words around the best cluster of matches ts_headline is given to choose from (half
-#: as many again as its MaxWords): its time grows with the text it parses, and parsing a whole
-#: text again for each result took most of a search's time.
-HEADLINE_WINDOW = 45
+#: How many words around the best cluster of matches ts_headline is given to choose from (a
+#: few more than its MaxWords): its time grows with the text it parses (parsing a whole text
+#: again for each result took most of a search's time; 45 words, 20 % longer than 36).
+HEADLINE_WINDOW = 36
 #: What a text's score adds when the whole query matches within its title, or within its lead
 #: (PostgreSQL's default weights of A and B); a text matching only across fields or in its body
 #: scores 0. Equal scores go to the newest. See `_matches`.
@@ -97,8 +115,14 @@ FIELD_WEIGHTS = {"title": 1.0, "lead": 0.4}
 #: about 30 texts per match found (see docs/benchmarks.md). Older matches are reached with more
 #: words or with the dates.
 CANDIDATES = 200
+#: A lexeme of a tsquery as PostgreSQL writes it ('it''s'), as an SQL literal for
+#: `regexp_replace`: `_matches` gives each a weight.
+QUOTED_LEXEME = "'(''(?:[^'']|'''')*'')'"
 
-_index = table(TABLE, column("rowid"), column("text_id"), column("document"))
+_index = table(
+    TABLE, column("rowid"), column("text_id"), column("lang"), column("statement_id"),
+    column("document"), column("summary"),
+)
 
 
 def outside_models(name, type_, parent_names) -> bool:
@@ -136,6 +160,7 @@ class Entry:
     """A statement text as the index is given it."""
 
     text_id: int
+    statement_id: int
     document: analysis.Document
 
 
@@ -147,19 +172,23 @@ def write(connection: Connection, entries: Sequence[Entry]) -> None:
         config = "CAST(:config AS regconfig)"
         connection.execute(
             text(
-                f"INSERT INTO {TABLE} (text_id, document) VALUES (:id,"
-                f" setweight(to_tsvector({config}, :title), 'A')"
+                f"INSERT INTO {TABLE} (text_id, lang, statement_id, document, summary)"
+                f" VALUES (:id, :lang, :statement_id, setweight(to_tsvector({config}, :title), 'A')"
                 f" || setweight(to_tsvector({config}, :lead), 'B')"
-                f" || setweight(to_tsvector({config}, :body), 'C'))"
-                " ON CONFLICT (text_id) DO UPDATE SET document = excluded.document"
+                f" || setweight(to_tsvector({config}, :body), 'C'), :summary)"
+                " ON CONFLICT (text_id) DO UPDATE"
+                " SET document = excluded.document, summary = excluded.summary"
             ),
             [
                 {
                     "id": e.text_id,
+                    "lang": e.document.lang,
+                    "statement_id": e.statement_id,
                     "config": analysis.CONFIGS[e.document.lang],
                     "title": analysis.postgresql_text(e.document.title),
                     "lead": f"{FIELD_GAP} {analysis.postgresql_text(e.document.lead)}",
                     "body": f"{FIELD_GAP} {analysis.postgresql_text(e.document.body)}",
+                    "summary": e.document.summary,
                 }
                 for e in entries
             ],
@@ -186,6 +215,7 @@ def entry(text_row) -> Entry:
     """Return the index entry of a StatementText (or a row with the same attributes)."""
     return Entry(
         text_row.id,
+        text_row.statement_id,
         analysis.Document.of(text_row.lang, text_row.title, text_row.lead or "", text_row.body),
     )
 
@@ -210,8 +240,8 @@ def reindex(connection: Connection, batch: int = 500) -> Iterator[int]:
     connection.exec_driver_sql(f"DELETE FROM {TABLE}")
     last = 0
     columns = (
-        StatementText.id, StatementText.lang, StatementText.title, StatementText.lead,
-        StatementText.body,
+        StatementText.id, StatementText.statement_id, StatementText.lang, StatementText.title,
+        StatementText.lead, StatementText.body,
     )
     while True:
         rows = connection.execute(
@@ -305,30 +335,43 @@ def _parameters(query: analysis.Query, filters: Filters) -> dict:
     }
 
 
-#: What a result shows of each statement text found.
+#: What a result shows of each statement text found; besides, the text its snippet is cut
+#: from (`_summary_columns`).
 RESULT_COLUMNS = (
     StatementText.id.label("text_id"), Statement.id, Statement.kind, Statement.published_at,
     StatementText.lang, StatementText.title, StatementText.slug, StatementText.lead,
-    StatementText.body,
 )
+
+
+def _summary_columns(dialect: str) -> tuple:
+    """Return the columns a result's summary comes from: PostgreSQL's index keeps it, made
+    when the text was saved; on SQLite it is made from the lead and body each time."""
+    if dialect == "postgresql":
+        return (_index.c.summary,)
+    return (StatementText.body,)
+
+
+def _summary(row, dialect: str) -> str:
+    """Return the text a result's snippet is cut from: its lead and body as plain text."""
+    if dialect == "postgresql":
+        return row.summary
+    return analysis.Document.of(row.lang, row.title, row.lead, row.body).summary
 
 
 def _candidates(search: _Search):
     """Return the select of the public texts matching the search's words, the most recently
     added (highest id) first: their ids, the sort keys of ties and, on PostgreSQL, the document
     ranking reads."""
-    visible = _visible(search)
     if search.dialect == "postgresql":
-        # Each document that matches, newest first, then its text and statement: one look-up
-        # each. Joined plainly, PostgreSQL merges the index with statement_text's primary key,
-        # reading every text the walk passes (half of them of the other language) to learn its
-        # language; for a phrase of common words, which one text in 30 holds, that was 30 ms of
-        # the 36. The LIMIT keeps the look-up a subquery of its own, done per match.
+        # Each document of the language that matches, newest first, then its statement: one
+        # look-up each. The language is the index's own column, checked before the query (the
+        # other language's documents were half of those a phrase search checked); joined
+        # plainly, PostgreSQL merged the index with statement_text's primary key, reading every
+        # text the walk passed. The LIMIT keeps the look-up a subquery of its own, done per
+        # match.
         visible = (
             select(Statement.published_at, Statement.id.label("statement_id"))
-            .select_from(StatementText)
-            .join(Statement, Statement.id == StatementText.statement_id)
-            .where(StatementText.id == _index.c.text_id, *visible)
+            .where(Statement.id == _index.c.statement_id, *conditions(search.shape))
             .limit(1)
             .lateral("visible")
         )
@@ -339,9 +382,13 @@ def _candidates(search: _Search):
             )
             .select_from(_index)
             .join(visible, true())
-            .where(_index.c.document.op("@@")(_tsquery(search.lang)))
+            .where(
+                _index.c.lang == search.lang,
+                _index.c.document.op("@@")(_tsquery(search.lang)),
+            )
             .order_by(_index.c.text_id.desc())
         )
+    visible = _visible(search)
     return (
         select(
             StatementText.id.label("text_id"),
@@ -396,14 +443,25 @@ def _matches(search: _Search):
     found = _candidates(search).limit(bindparam("candidates", type_=Integer)).cte("found")
     if search.dialect == "postgresql":
         # The title's lexemes are those of weight A, the lead's of weight B (see `write`).
-        weights = {"title": "a", "lead": "b"}
+        weights = {"title": "A", "lead": "B"}
 
         def within(field: str):
-            """Whether the query matches within `field` of a candidate."""
-            part = func.ts_filter(
-                found.c.document, literal_column(f"""'{{{weights[field]}}}'::"char"[]""")
-            )
-            return part.op("@@")(_tsquery(search.lang))
+            """Whether the query matches within `field` of a candidate: the query with each
+            of its lexemes restricted to the field's weight ('word':A), made once per search
+            (a scalar subquery), matched against the whole document. Keeping the field's
+            lexemes first (`ts_filter`) copied each candidate's document, twice."""
+            weighted = select(
+                cast(
+                    func.regexp_replace(
+                        cast(_tsquery(search.lang), Text),
+                        literal_column(QUOTED_LEXEME),
+                        literal_column(f"'\\1:{weights[field]}'"),
+                        literal_column("'g'"),
+                    ),
+                    TSQUERY,
+                )
+            ).scalar_subquery()
+            return found.c.document.op("@@")(weighted)
     else:
         oldest = select(func.min(found.c.text_id)).scalar_subquery()
 
@@ -438,12 +496,14 @@ def _page_statement(search: _Search):
         .limit(bindparam("limit", type_=Integer))
         .subquery()
     )
-    return (
-        select(*RESULT_COLUMNS)
+    found = (
+        select(*RESULT_COLUMNS, *_summary_columns(search.dialect))
         .join(Statement, Statement.id == StatementText.statement_id)
         .join(ranked, ranked.c.text_id == StatementText.id)
-        .order_by(ranked.c.position)
     )
+    if search.dialect == "postgresql":
+        found = found.join(_index, _index.c.text_id == StatementText.id)
+    return found.order_by(ranked.c.position)
 
 
 def _page(query: analysis.Query, filters: Filters, dialect: str, offset: int, limit: int):
@@ -490,9 +550,7 @@ def find(
     def compute():
         dialect = db.session.get_bind().dialect.name
         rows = _page(query, filters, dialect, (number - 1) * size, size + 1)
-        summaries = [
-            analysis.Document.of(r.lang, r.title, r.lead, r.body).summary for r in rows[:size]
-        ]
+        summaries = [_summary(r, dialect) for r in rows[:size]]
         snippets = _snippets(query, summaries, dialect)
         hits = [
             Hit(r.id, r.kind, r.published_at, r.lang, r.title, r.slug, r.lead, snippet=s)
@@ -533,16 +591,17 @@ def _any_statement(search: _Search):
     # Asked for one row, PostgreSQL would walk the primary key expecting an early match, and
     # read every text when there is none: the GIN index gives the matches first.
     matching = (
-        select(_index.c.text_id)
-        .where(_index.c.document.op("@@")(_tsquery(search.lang)))
+        select(_index.c.text_id, _index.c.statement_id)
+        .where(
+            _index.c.document.op("@@")(_tsquery(search.lang)), _index.c.lang == search.lang
+        )
         .cte("matching")
         .prefix_with("MATERIALIZED")
     )
     return (
-        select(StatementText.id)
-        .join(matching, matching.c.text_id == StatementText.id)
-        .join(Statement, Statement.id == StatementText.statement_id)
-        .where(*_visible(search))
+        select(matching.c.text_id)
+        .join(Statement, Statement.id == matching.c.statement_id)
+        .where(*conditions(search.shape))
         .limit(1)
     )
 

@@ -9,7 +9,7 @@ from flask_migrate import downgrade, upgrade
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.exc import IntegrityError
 
-from pressroom import ROOT, create_app
+from pressroom import ROOT, create_app, search
 from pressroom.extensions import db
 from pressroom.search import outside_models
 
@@ -170,5 +170,42 @@ def test_withdrawal_keeps_the_search_trigger_and_withdrawn_become_drafts_going_d
             (1, "draft"), (2, "published")
         ]
         assert "removed_statement" not in inspect(db.engine).get_table_names()
+        downgrade(directory=directory, revision="base")
+        db.engine.dispose()
+
+
+SEARCH_INDEX = "762101be2e32"
+
+
+def test_statements_stored_before_the_search_index_are_found_at_head(app_config, empty_database):
+    """A text stored before the search index existed is indexed on the way up, on PostgreSQL
+    by the migration that gives the index its language, statement and summary columns (the
+    index's code writes those), on SQLite by the search index's own; the search finds it, with
+    its snippet, in its language only."""
+    app = create_app({**app_config, "SQLALCHEMY_DATABASE_URI": empty_database})
+    directory = str(ROOT / "migrations")
+    with app.app_context():
+        upgrade(directory=directory, revision=revision_before(SEARCH_INDEX))
+        run(
+            statement_row(1),
+            "INSERT INTO statement_text (id, statement_id, lang, title, slug, lead, body,"
+            " body_source) VALUES (1, 1, 'ru', 'Об ледоколах', 'ob-ledokolakh', 'Коротко.',"
+            " '<p>Новые <strong>ледоколы</strong> вышли в море.</p>',"
+            " 'Новые **ледоколы** вышли в море.')",
+        )
+        upgrade(directory=directory)
+        results = search.find("ru", "ледокол")
+        assert [hit.id for hit in results.hits] == [1]
+        assert results.hits[0].snippet == (
+            "Коротко. Новые <mark>ледоколы</mark> вышли в море."
+        )
+        assert not search.find("en", "ледокол").hits
+        if db.engine.dialect.name == "postgresql":
+            # As `search.CREATE` makes it: the document stays in the row, the summary goes out.
+            assert rows(
+                "SELECT attstorage FROM pg_attribute WHERE attname = 'document'"
+                " AND attrelid = 'statement_search'::regclass"
+            ) == [("m",)]
+        db.session.remove()  # its transaction would hold the index against the downgrade
         downgrade(directory=directory, revision="base")
         db.engine.dispose()

@@ -258,6 +258,22 @@ def test_import_and_demo_loading_are_indexed(app, runner, tmp_path, clock):
     assert found_titles(client, "ru", "экспедиции")
 
 
+def test_postgresql_keeps_documents_in_their_rows(app):
+    """A row too long for its page moves its summary out, not its document, which every search
+    reads for thousands of rows: the document's storage is MAIN."""
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("PostgreSQL's storage of a column")
+        storage = db.session.execute(
+            text(
+                "SELECT attname, attstorage FROM pg_attribute WHERE attrelid ="
+                f" '{search.TABLE}'::regclass AND attname IN ('document', 'summary')"
+                " ORDER BY attname"
+            )
+        ).all()
+    assert [tuple(row) for row in storage] == [("document", "m"), ("summary", "x")]
+
+
 def test_reindex_command_rebuilds_the_index(app, runner, texts):
     """`flask search reindex` refills an emptied index, with a progress bar."""
     texts("en", "Fisheries", "Quotas for the season.")
