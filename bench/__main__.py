@@ -36,7 +36,7 @@ from pathlib import Path
 
 import sqlalchemy
 
-from pressroom.search import CANDIDATES
+from pressroom.search import CANDIDATES, CREATE
 
 from . import spike
 from .nginx import Nginx, adapted_site, static_server, write_config
@@ -143,8 +143,6 @@ def statement_count(database_url: str) -> int | None:
 def build_database(database_url: str, count: int) -> float:
     """Create the benchmark database with `count` statements (reused when already built for
     the same models and generator, and still holding them)."""
-    from pressroom.search import CREATE
-
     sqlite = database_url.startswith("sqlite")
     # The tables are made from the models (create_all) and the search index's statements:
     # they decide the schema.
@@ -207,6 +205,26 @@ def advance_sequences(database_url: str) -> None:
                 )
     finally:
         engine.dispose()
+
+
+#: The memory table's name for the floor of Pressroom's libraries (bench/libraries.py).
+LIBRARIES = "Pressroom's libraries alone"
+
+
+def library_modules(database_url: str) -> Path:
+    """Write the names of the modules a served worker has once started, but Pressroom's own,
+    to a file, and return its path (for bench/libraries.py)."""
+    found = subprocess.run(
+        [sys.executable, "-m", "bench.libraries"],
+        cwd=ROOT,
+        env={**app_environment(database_url), "CACHE_REDIS_URL": ""},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    path = OUT / "library-modules.json"
+    path.write_text(found)
+    return path
 
 
 class Server:
@@ -468,12 +486,26 @@ def main() -> None:
         OUT / "floor.log",
     )
     wait_until_up(floor_server.url)
+    libraries_server = Server(
+        "bench.libraries:app",
+        {
+            **os.environ,
+            "FLOOR_FILE": str(floor_file),
+            "LIBRARY_MODULES": str(library_modules(databases["SQLite"])),
+        },
+        free_port(),
+        OUT / "libraries.log",
+    )
+    wait_until_up(libraries_server.url)
 
     rows = []
     try:
         warm(f"{floor_server.url}/")
         floor = wrk(f"{floor_server.url}/", seconds)
         print(f"floor: {floor['rps']:.0f} req/s", flush=True)
+        # Serves as much as the floor, for its memory only.
+        warm(f"{libraries_server.url}/")
+        wrk(f"{libraries_server.url}/", seconds)
         for name, url, headers in targets(app_server.url, count):
             warm(url, headers)
             result = wrk(url, seconds, headers)
@@ -481,13 +513,18 @@ def main() -> None:
             rows.append((name, result))
             print(f"{name}: {result['rps']:.0f} req/s, {result['ratio']:.0%} of floor", flush=True)
         # Before the feeds and sitemaps, whose large bodies would count in the peak.
-        memory = {"Pressroom": app_server.memory_kib(), "floor": floor_server.memory_kib()}
+        memory = {
+            "Pressroom": app_server.memory_kib(),
+            LIBRARIES: libraries_server.memory_kib(),
+            "floor": floor_server.memory_kib(),
+        }
         feed_rows = measure_feeds(app_server, floor_file, count, seconds)
         memory_after = app_server.memory_kib()
         behind_nginx = measure_nginx(app_server, floor_file, count, seconds)
     finally:
         app_server.stop()
         floor_server.stop()
+        libraries_server.stop()
     runs = 10 if args.quick else 50
     cold = {}
     for engine, url in databases.items():
@@ -711,7 +748,10 @@ def write_report(path: Path, run: Run) -> None:
         f"Memory of the master plus {WORKERS} workers: the sum of each "
         "process's peak resident set (VmHWM, shared pages counted in every process), and the "
         "peak of the summed proportional set size (PSS, shared pages counted once), sampled "
-        "every 0.25 s, up to here (the feeds and sitemaps below hold larger bodies):",
+        "every 0.25 s, up to here (the feeds and sitemaps below hold larger bodies). "
+        f"{LIBRARIES}: the floor in processes that first import every module a Pressroom "
+        "worker has once started, but Pressroom's own (`bench/libraries.py`), served as long "
+        "as the floor:",
         "",
         "| server | peak RSS sum MiB | peak PSS sum MiB |",
         "| --- | ---: | ---: |",
@@ -877,8 +917,10 @@ def target_lines(run: Run) -> list[str]:
         )
     lines += [
         f"| memory, master + 2 workers ≤ {MEMORY_TARGETS['RSS']} MiB RSS sum and "
-        f"≤ {MEMORY_TARGETS['PSS']} MiB PSS | {rss:.0f} MiB RSS, {pss:.0f} MiB PSS (floor "
-        f"{memory['floor'][0] / 1024:.0f} and {memory['floor'][1] / 1024:.0f}) | "
+        f"≤ {MEMORY_TARGETS['PSS']} MiB PSS | {rss:.0f} MiB RSS, {pss:.0f} MiB PSS "
+        f"(Pressroom's libraries alone {memory[LIBRARIES][0] / 1024:.0f} and "
+        f"{memory[LIBRARIES][1] / 1024:.0f}, floor {memory['floor'][0] / 1024:.0f} and "
+        f"{memory['floor'][1] / 1024:.0f}) | "
         f"{verdict(rss <= MEMORY_TARGETS['RSS'] and pss <= MEMORY_TARGETS['PSS'])} |",
         f"| zero non-2xx/304 responses | {errors} | {verdict(errors == 0)} |",
     ]
