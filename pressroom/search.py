@@ -58,8 +58,8 @@ CREATE = {
     "postgresql": (
         f"CREATE TABLE IF NOT EXISTS {TABLE} ("
         " text_id INTEGER NOT NULL,"
-        # The text's language and statement, which never change: a search passes over the
-        # other language's documents without reading them (see `_candidates`).
+        # The text's language and statement, which never change: a search learns both from
+        # the index's row, without reading the text's (see `_candidates`).
         " lang VARCHAR(2) NOT NULL,"
         " statement_id INTEGER NOT NULL,"
         " document TSVECTOR NOT NULL,"
@@ -364,11 +364,10 @@ def _candidates(search: _Search):
     ranking reads."""
     if search.dialect == "postgresql":
         # Each document of the language that matches, newest first, then its statement: one
-        # look-up each. The language is the index's own column, checked before the query (the
-        # other language's documents were half of those a phrase search checked); joined
-        # plainly, PostgreSQL merged the index with statement_text's primary key, reading every
-        # text the walk passed. The LIMIT keeps the look-up a subquery of its own, done per
-        # match.
+        # look-up each, the language and statement being the index's own columns (the text's
+        # row was read for both). Joined plainly, PostgreSQL merged the index with
+        # statement_text's primary key, reading every text the walk passed. The LIMIT keeps the
+        # look-up a subquery of its own, done per match.
         visible = (
             select(Statement.published_at, Statement.id.label("statement_id"))
             .where(Statement.id == _index.c.statement_id, *conditions(search.shape))

@@ -6,9 +6,8 @@ Create Date: 2026-11-30 00:10:00
 
 On PostgreSQL each row of the search index also holds its text's language and statement, which
 never change, and the plain text a result's snippet is cut from: a search walks the index
-newest first and now passes over the other language's documents without checking them against
-the query, learns the statement without looking the text up, and cuts snippets without
-reading the stored HTML again (see pressroom/search.py). The index is rebuilt here, with the
+newest first and now learns each match's language and statement without looking its text up,
+and cuts snippets without reading the stored HTML again (see pressroom/search.py). The index is rebuilt here, with the
 same code as `flask search reindex` (the search index migration leaves it empty on
 PostgreSQL). The SQLite index (FTS5) is unchanged.
 """
