@@ -7,6 +7,7 @@ from flask import g
 from flask_babel import gettext as _
 
 from . import content
+from .addresses import statement_url
 from .config import LANGUAGES
 from .i18n import current_language
 from .models import KINDS
@@ -64,6 +65,7 @@ def init_app(app) -> None:
     """Register the template global and the context processor."""
     app.add_template_global(kind_name)
     app.add_template_global(kind_plural)
+    app.add_template_global(statement_url)
     app.add_template_filter(tel_href)
     app.add_template_filter(mailto_href)
     app.context_processor(site_settings)

@@ -7,12 +7,11 @@ address lists the same page in each language it exists in, and an x-default, exa
 page's own `<link rel="alternate">` tags do. A child is one query: no bodies, nothing per item.
 """
 
-import re
 
 from flask import abort, current_app, make_response, render_template, url_for
-from werkzeug.routing import PathConverter
 
 from .. import archive
+from ..addresses import statement_address
 from ..config import LANGUAGES
 from ..contentstate import READING
 from ..extensions import db
@@ -28,9 +27,6 @@ from .views import both_languages
 #: the app's own cache renews them at every save all the same.
 CRAWLER_SHARED = 3600
 SITEMAP = "application/xml; charset=utf-8"
-#: A slug the path converter would write out as it is: characters `quote` keeps in a path (the
-#: slugs the site makes are all of them), so most addresses need no quoting at all.
-PLAIN_SLUG = re.compile(r"[A-Za-z0-9_.~!$&'()*+,/:;=@-]*")
 
 
 def default_language() -> str:
@@ -86,28 +82,6 @@ def page_slice(number: int) -> list[dict]:
         {**found, "locs": [loc]} for found in page_groups() for loc in found["locs"]
     ]
     return single[(number - 1) * size : number * size]
-
-
-def statement_address():
-    """Return a function that makes a statement's absolute address exactly as `url_for` does,
-    without its cost per call: a child sitemap makes up to 50,000 of them."""
-    heads = {}
-    for lang in LANGUAGES:
-        sample = url_for(
-            "site.statement_detail", lang=lang, statement_id=1, slug="slug", _external=True
-        )
-        assert sample.endswith("/1/slug"), sample
-        heads[lang] = sample.removesuffix("1/slug")
-    # The converter of the `<path:slug>` segment, which quotes a slug as url_for does.
-    quote_slug = PathConverter(current_app.url_map).to_url
-
-    def address(lang: str, statement_id: int, slug: str) -> str:
-        """Return the address of a statement's page in `lang`."""
-        if not PLAIN_SLUG.fullmatch(slug):
-            slug = quote_slug(slug)
-        return f"{heads[lang]}{statement_id}/{slug}"
-
-    return address
 
 
 def statement_groups(locations) -> list[dict]:
