@@ -109,12 +109,13 @@ HEADLINE_WINDOW = 36
 #: (PostgreSQL's default weights of A and B); a text matching only across fields or in its body
 #: scores 0. Equal scores go to the newest. See `_matches`.
 FIELD_WEIGHTS = {"title": 1.0, "lead": 0.4}
-#: How many of a query's matches are ranked and shown (ten pages of twenty): the most recently
+#: How many of a query's matches are ranked and shown (five pages of twenty): the most recently
 #: added ones. Matches are read newest-added first and the reading stops here, so a word found
 #: in most statements costs no more than a rare one; a phrase of common words is checked in
-#: about 30 texts per match found (see docs/benchmarks.md). Older matches are reached with more
-#: words or with the dates.
-CANDIDATES = 200
+#: about 30 texts per match found (see docs/benchmarks.md: 200 took the Russian phrase's page
+#: to 25 ms at the 99th percentile on PostgreSQL). Older matches are reached with more words
+#: or with the dates, as the last page says.
+CANDIDATES = 100
 #: A lexeme of a tsquery as PostgreSQL writes it ('it''s'), as an SQL literal for
 #: `regexp_replace`: `_matches` gives each a weight.
 QUOTED_LEXEME = "'(''(?:[^'']|'''')*'')'"
@@ -273,6 +274,8 @@ class Results:
     hits: list[Hit]
     number: int
     has_next: bool
+    #: Whether this last page ends where the ranking stops (CANDIDATES): older texts may match.
+    capped: bool = False
 
 
 @dataclass(frozen=True)
@@ -561,7 +564,8 @@ def find(
         "search", lang, query.postgresql(), filters.kind or "", filters.start, filters.end,
         number, size, compute=compute,
     )
-    return Results(hits, number, has_next)
+    capped = not has_next and (number - 1) * size + len(hits) >= CANDIDATES
+    return Results(hits, number, has_next, capped)
 
 
 def has_matches(lang: str, words: str, filters: Filters = Filters()) -> bool:

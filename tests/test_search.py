@@ -178,8 +178,18 @@ def test_a_search_ranks_only_the_most_recently_added_matches(
     assert found_titles(client, lang, word) == ["Note 2", "Note 3", "Note 4"]
     response = client.get(f"/{lang}/search", query_string={"q": word, "page": 2})
     assert response.status_code == 404
-    # A search that matches no more than CANDIDATES texts ranks them all.
+    # The page that ends the ranking says where the older matches are.
+    capped = {
+        "en": "Only the 3 most recent matching statements are shown: add words or choose dates"
+        " to find older ones.",
+        "ru": "Показаны только 3 самых новых подходящих заявления: чтобы найти более ранние,"
+        " добавьте слова или выберите даты.",
+    }[lang]
+    assert capped in html(client.get(f"/{lang}/search", query_string={"q": word}))
+    # A search that matches no more than CANDIDATES texts ranks them all, and says nothing.
     assert found_titles(client, lang, f"{word} first") == [f"{word} first"]
+    page = html(client.get(f"/{lang}/search", query_string={"q": f"{word} first"}))
+    assert "search-capped" not in page
 
 
 def test_snippet_marks_the_words_and_escapes_the_text(client, app, clock, add_statement):

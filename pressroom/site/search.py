@@ -117,6 +117,7 @@ def statement_search():
         "params": params,
         "problems": problems,
         "max_length": search.MAX_QUERY,
+        "candidates": search.CANDIDATES,
     }
     if wants_fragment(request.environ):
         html = render_template("site/search/_results.html", **context)
