@@ -429,6 +429,25 @@ def _tsquery(lang: str, words=None):
     return func.websearch_to_tsquery(_regconfig(lang), words)
 
 
+def _within_weight(document, tsquery, weight: str):
+    """Return whether `tsquery` matches within the lexemes of `weight` of `document` (A: the
+    title, B: the lead; see `write`): the query with each of its lexemes restricted to the
+    weight ('word':A), made once per search (a scalar subquery), matched against the whole
+    document. Keeping the weight's lexemes first (`ts_filter`) copied each document."""
+    weighted = select(
+        cast(
+            func.regexp_replace(
+                cast(tsquery, Text),
+                literal_column(QUOTED_LEXEME),
+                literal_column(f"'\\1:{weight}'"),
+                literal_column("'g'"),
+            ),
+            TSQUERY,
+        )
+    ).scalar_subquery()
+    return document.op("@@")(weighted)
+
+
 def _matches(search: _Search):
     """Return the select of the ids of the texts a search shows and their `position`, best
     first: the CANDIDATES most recently added public texts matching its words, ranked by
@@ -448,22 +467,8 @@ def _matches(search: _Search):
         weights = {"title": "A", "lead": "B"}
 
         def within(field: str):
-            """Whether the query matches within `field` of a candidate: the query with each
-            of its lexemes restricted to the field's weight ('word':A), made once per search
-            (a scalar subquery), matched against the whole document. Keeping the field's
-            lexemes first (`ts_filter`) copied each candidate's document, twice."""
-            weighted = select(
-                cast(
-                    func.regexp_replace(
-                        cast(_tsquery(search.lang), Text),
-                        literal_column(QUOTED_LEXEME),
-                        literal_column(f"'\\1:{weights[field]}'"),
-                        literal_column("'g'"),
-                    ),
-                    TSQUERY,
-                )
-            ).scalar_subquery()
-            return found.c.document.op("@@")(weighted)
+            """Whether the query matches within `field` of a candidate."""
+            return _within_weight(found.c.document, _tsquery(search.lang), weights[field])
     else:
         oldest = select(func.min(found.c.text_id)).scalar_subquery()
 
@@ -624,8 +629,7 @@ def title_matches(words: str):
             tsquery = _tsquery(lang, bindparam(f"words_{lang}", query.postgresql(), String))
             match = select(_index.c.text_id.label("id")).where(
                 _index.c.document.op("@@")(tsquery),
-                func.ts_filter(_index.c.document, literal_column("""'{a}'::"char"[]"""))
-                .op("@@")(tsquery),
+                _within_weight(_index.c.document, tsquery, "A"),
             )
         else:
             match = select(_index.c.rowid.label("id")).where(
