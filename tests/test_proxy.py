@@ -112,3 +112,17 @@ def test_gunicorn_behind_a_proxy_serves_https_pages_from_the_cache(app, database
                 assert absolute_urls(secure.text) == {"https"}, path
     finally:
         server.stop()
+
+
+def test_statement_links_follow_the_forwarded_scheme(app, add_statement, make_app):
+    """Statements' addresses, made once per request and language (pressroom/addresses.py),
+    take the scheme the proxy forwards: absolute in the latest widget, relative in the
+    listing, over http and https alike."""
+    statement = add_statement({"en": "Harbour works"})
+    path = f"/en/statements/{statement.id}/harbour-works"
+    proxied = make_app(PRESSROOM_PROXY_FIX=1).test_client()
+    for scheme, headers in (("https", HTTPS), ("http", {})):
+        widget = proxied.get("/widgets/latest?lang=en", headers=headers).get_data(as_text=True)
+        assert f'href="{scheme}://pressroom.test{path}"' in widget
+        listing = proxied.get("/en/statements/", headers=headers).get_data(as_text=True)
+        assert f'href="{path}"' in listing
